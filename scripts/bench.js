@@ -1,0 +1,67 @@
+"use strict";
+/**
+ * `npm run bench`: one figure a line, `name: value`. Throughput figures vary with the machine; counts
+ * (syncs, bytes) are stable and are what to compare between commits.
+ */
+const { readFileSync, readdirSync, existsSync, statSync } = require("fs");
+const { join } = require("path");
+const { gzipSync } = require("zlib");
+
+const root = join(__dirname, "..");
+const { checkReport } = require(join(root, "build/node/rules"));
+const { parseReportJson } = require(join(root, "build/node/report/json"));
+
+function print(name, value) {
+  process.stdout.write(`${name}: ${value}\n`);
+}
+
+function benchChecker() {
+  const dir = join(root, "test/fixtures/real-reports");
+  const reports = readdirSync(dir)
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => parseReportJson(readFileSync(join(dir, file), "utf8")).report);
+  const pairs = [
+    ["pingtan-comprehensive-pilot-zone-2022.json", "pingtan-comprehensive-pilot-zone-2021.json"],
+    ["suqian-city-2024.json", "suqian-city-2023.json"],
+  ].map(([a, b]) => [a, b].map((file) => parseReportJson(readFileSync(join(dir, file), "utf8")).report));
+
+  let findings = 0;
+  const round = () => {
+    for (const report of reports) findings += checkReport(report).length;
+    for (const [current, previous] of pairs) findings += checkReport(current, previous).length;
+    return reports.length + pairs.length;
+  };
+  for (let i = 0; i < 2000; i++) round(); // warm up the JIT
+  findings = 0;
+  let checked = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < 2) {
+    for (let i = 0; i < 200; i++) checked += round();
+    elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  }
+  print("checker.reports_per_s", Math.round(checked / elapsed));
+  print("checker.findings_per_report", (findings / checked).toFixed(2));
+}
+
+/** The JavaScript that taskpane.html loads before anything is clicked. */
+function benchBundle() {
+  const dist = join(root, "dist");
+  const html = join(dist, "taskpane.html");
+  if (!existsSync(html)) return;
+  const scripts = [...readFileSync(html, "utf8").matchAll(/<script[^>]+src="([^"]+)"/g)]
+    .map((match) => match[1])
+    .filter((src) => !/^https?:/.test(src));
+  let raw = 0;
+  let gzip = 0;
+  for (const src of scripts) {
+    const file = join(dist, src);
+    raw += statSync(file).size;
+    gzip += gzipSync(readFileSync(file), { level: 9 }).length;
+  }
+  print("bundle.taskpane.raw_bytes", raw);
+  print("bundle.taskpane.gzip_bytes", gzip);
+}
+
+benchChecker();
+benchBundle();

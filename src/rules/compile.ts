@@ -1,0 +1,239 @@
+import {
+  cellId,
+  FORMATS,
+  perTable,
+  type CellId,
+  type FormatId,
+  type FormatModel,
+  type TableId,
+  type ValueCell,
+} from "../format";
+import { blankJudgment } from "./cell-messages";
+import { describeCell } from "./describe";
+import { AMOUNT_TOLERANCE, RULES, type LinearRule, type RelativeCell, type SumRule } from "./definitions";
+import { compileLoader, type Loader, type RowReader } from "./loader";
+import type { RuleId, Severity } from "./types";
+
+/**
+ * The rules compiled against one format (and, for the cross-year rules, last year's format) into flat
+ * arrays, so that checking a report is a pass over numbers with no lookups by name.
+ *
+ * Slots: this year's cells are slots 0..N-1 (slot = cell.index); last year's are N + its cell.index.
+ */
+
+export interface CompiledRelation {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly target: ValueCell;
+  readonly targetSlot: number;
+  readonly operandSlots: Int32Array;
+  readonly signs: Float64Array;
+  readonly tolerance: number;
+  /** This year's cells of the relation, the target last. Frozen: shared by every finding of it. */
+  readonly cells: readonly CellId[];
+  /** `intro + 表三“…”行“…”列应为 ` */
+  readonly lead: string;
+  /** Each term's name in the sum, e.g. `自然人`, `（三）1`, `上年结转下年度`. */
+  readonly termNames: readonly string[];
+  /** Short sums are written out in full; long ones name only the non-zero terms. */
+  readonly listAll: boolean;
+}
+
+export interface Program {
+  readonly format: FormatModel;
+  readonly previous: FormatModel | undefined;
+  readonly slotCount: number;
+  readonly currentRows: readonly RowReader[];
+  readonly previousRows: readonly RowReader[];
+  readonly loadCurrent: Loader;
+  readonly loadPrevious: Loader;
+  /** Per table, in table order: its relations (errors' rules first) flattened for one tight loop. */
+  readonly relations: Readonly<Record<TableId, RelationBlock>>;
+  /** Per table: the range of its cells' slots (cells are numbered table by table). */
+  readonly cellRange: Readonly<Record<TableId, readonly [number, number]>>;
+  /** Per cell (by index): 1 where the cell may hold fractions (an amount), else 0. */
+  readonly fractionAllowed: Uint8Array;
+  /** Per cell (by index): `[cell.id]`, frozen, the `cells` of its V1/B1 findings. */
+  readonly singleCells: readonly (readonly CellId[])[];
+  /** Per cell (by index): the B1 message for a blank cell, which never changes. */
+  readonly blankMessages: readonly string[];
+  readonly valueRule: { readonly id: RuleId; readonly severity: Severity };
+  readonly blankRule: { readonly id: RuleId; readonly severity: Severity };
+}
+
+/**
+ * The relations of one table as flat arrays: relation r has target `targets[r]` and operands
+ * `operandSlots[starts[r] .. starts[r + 1])` with their `signs`.
+ */
+export interface RelationBlock {
+  readonly list: readonly CompiledRelation[];
+  readonly targets: Int32Array;
+  readonly tolerances: Float64Array;
+  readonly starts: Int32Array;
+  readonly operandSlots: Int32Array;
+  readonly signs: Float64Array;
+}
+
+function relationBlock(list: readonly CompiledRelation[]): RelationBlock {
+  const starts = new Int32Array(list.length + 1);
+  list.forEach((relation, r) => (starts[r + 1] = starts[r] + relation.operandSlots.length));
+  const operandSlots = new Int32Array(starts[list.length]);
+  const signs = new Float64Array(starts[list.length]);
+  list.forEach((relation, r) => {
+    operandSlots.set(relation.operandSlots, starts[r]);
+    signs.set(relation.signs, starts[r]);
+  });
+  return {
+    list,
+    targets: Int32Array.from(list, (relation) => relation.targetSlot),
+    tolerances: Float64Array.from(list, (relation) => relation.tolerance),
+    starts,
+    operandSlots,
+    signs,
+  };
+}
+
+const LIST_ALL_UP_TO = 6;
+
+function rowReaders(format: FormatModel, offset: number): RowReader[] {
+  const readers: RowReader[] = [];
+  for (const table of Object.values(format.tables)) {
+    for (const rowKey of table.rowKeys) {
+      const cells = table.cells.filter((cell) => cell.rowKey === rowKey);
+      readers.push({
+        table: table.id,
+        rowKey,
+        columnKeys: cells.map((cell) => cell.columnKey),
+        slots: Int32Array.from(cells, (cell) => offset + cell.index),
+      });
+    }
+  }
+  return readers;
+}
+
+interface Operand {
+  cell: ValueCell;
+  slot: number;
+  sign: number;
+  previous: boolean;
+}
+
+function relation(
+  rule: { id: RuleId; severity: Severity },
+  target: ValueCell,
+  operands: readonly Operand[],
+  intro: string,
+): CompiledRelation {
+  const termNames = operands.map(({ cell, previous }) => {
+    const name = cell.rowKey === target.rowKey ? cell.columnName : cell.rowShort;
+    return previous ? `上年${name}` : name;
+  });
+  const current = operands.filter((operand) => !operand.previous).map((operand) => operand.cell.id);
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    target,
+    targetSlot: target.index,
+    operandSlots: Int32Array.from(operands, (operand) => operand.slot),
+    signs: Float64Array.from(operands, (operand) => operand.sign),
+    tolerance: target.kind === "amount" ? AMOUNT_TOLERANCE : 0,
+    cells: Object.freeze([...current, target.id]),
+    lead: `${intro}${describeCell(target)}应为 `,
+    termNames,
+    listAll: operands.length <= LIST_ALL_UP_TO,
+  };
+}
+
+function compileSums(rule: SumRule, format: FormatModel): CompiledRelation[] {
+  return format.sums
+    .filter((sum) => sum.along === rule.along && format.cellById.get(sum.target)?.table === rule.table)
+    .map((sum) => {
+      const target = format.cellById.get(sum.target) as ValueCell;
+      const operands = sum.terms.map((id) => {
+        const cell = format.cellById.get(id) as ValueCell;
+        return { cell, slot: cell.index, sign: 1, previous: false };
+      });
+      return relation(rule, target, operands, "");
+    });
+}
+
+function compileLinear(rule: LinearRule, format: FormatModel, previous: FormatModel | undefined): CompiledRelation[] {
+  const usesPrevious = rule.terms.some((term) => term.previous);
+  if (usesPrevious && !previous) return [];
+  const table = format.tables[rule.table];
+  const keys = rule.over === "columns" ? table.columnKeys : table.rowKeys;
+  const locate = (cell: RelativeCell, key: string): CellId =>
+    rule.over === "columns"
+      ? cellId(rule.table, cell.row ?? "", cell.column ?? key)
+      : cellId(rule.table, cell.row ?? key, cell.column ?? "");
+
+  const compiled: CompiledRelation[] = [];
+  for (const key of keys) {
+    const target = format.cellById.get(locate(rule.target, key));
+    if (!target) continue;
+    const operands: Operand[] = [];
+    for (const term of rule.terms) {
+      const source = term.previous ? (previous as FormatModel) : format;
+      const cell = source.cellById.get(locate(term, key));
+      if (!cell) break;
+      const slot = term.previous ? format.cells.length + cell.index : cell.index;
+      operands.push({ cell, slot, sign: term.sign ?? 1, previous: Boolean(term.previous) });
+    }
+    // A term the format lacks (e.g. 现行有效件数 in a 2019 table 二) means the rule does not apply here.
+    if (operands.length === rule.terms.length) compiled.push(relation(rule, target, operands, rule.intro?.(key) ?? ""));
+  }
+  return compiled;
+}
+
+function compile(format: FormatModel, previous: FormatModel | undefined): Program {
+  const errorRelations = perTable((): CompiledRelation[] => []);
+  const warningRelations = perTable((): CompiledRelation[] => []);
+  let valueRule: Program["valueRule"] | undefined;
+  let blankRule: Program["blankRule"] | undefined;
+  for (const rule of RULES) {
+    if (rule.kind === "cell") {
+      if (rule.judges === "unusable") valueRule = rule;
+      else blankRule = rule;
+      continue;
+    }
+    const relations = rule.kind === "sum" ? compileSums(rule, format) : compileLinear(rule, format, previous);
+    for (const compiled of relations) {
+      (compiled.severity === "error" ? errorRelations : warningRelations)[compiled.target.table].push(compiled);
+    }
+  }
+  if (!valueRule || !blankRule) throw new Error("the rules lack V1 or B1");
+  const currentRows = rowReaders(format, 0);
+  const previousRows = previous ? rowReaders(previous, format.cells.length) : [];
+  return {
+    format,
+    previous,
+    slotCount: format.cells.length + (previous?.cells.length ?? 0),
+    currentRows,
+    previousRows,
+    loadCurrent: compileLoader(currentRows),
+    loadPrevious: compileLoader(previousRows),
+    relations: perTable((id) => relationBlock([...errorRelations[id], ...warningRelations[id]])),
+    cellRange: perTable((id) => {
+      const cells = format.tables[id].cells;
+      return [cells[0].index, cells[cells.length - 1].index + 1] as const;
+    }),
+    fractionAllowed: Uint8Array.from(format.cells, (cell) => (cell.kind === "amount" ? 1 : 0)),
+    singleCells: format.cells.map((cell) => Object.freeze([cell.id])),
+    blankMessages: format.cells.map((cell) => blankJudgment(cell, null).message),
+    valueRule,
+    blankRule,
+  };
+}
+
+const programs = new Map<string, Program>();
+
+/** The compiled rules for a report of `format`, checked against last year's report of `previous`. */
+export function programFor(format: FormatId, previous?: FormatId): Program {
+  const key = `${format}|${previous ?? ""}`;
+  let program = programs.get(key);
+  if (!program) {
+    program = compile(FORMATS[format], previous ? FORMATS[previous] : undefined);
+    programs.set(key, program);
+  }
+  return program;
+}

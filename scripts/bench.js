@@ -49,7 +49,7 @@ function benchBundle() {
   const dist = join(root, "dist");
   const html = join(dist, "taskpane.html");
   if (!existsSync(html)) return;
-  const scripts = [...readFileSync(html, "utf8").matchAll(/<script[^>]+src="([^"]+)"/g)]
+  const scripts = [...readFileSync(html, "utf8").matchAll(/<script[^>]+src="?([^" >]+)"?/g)]
     .map((match) => match[1])
     .filter((src) => !/^https?:/.test(src));
   let raw = 0;
@@ -63,5 +63,44 @@ function benchBundle() {
   print("bundle.taskpane.gzip_bytes", gzip);
 }
 
-benchChecker();
-benchBundle();
+/** Round trips per user action, counted on the emulator: stable, whatever the machine. */
+async function benchSyncs() {
+  const bench = join(root, "build/bench");
+  const { ExcelEmulator } = require(join(bench, "test/support/excel-emulator"));
+  const { typeReport } = require(join(bench, "test/support/workbook"));
+  const excelLayer = require(join(bench, "src/excel"));
+  const { checkReport: check } = require(join(bench, "src/rules"));
+  const report = parseReportJson(
+    readFileSync(join(root, "test/fixtures/real-reports/shanghai-municipal-government-office-2019.json"), "utf8"),
+  ).report;
+  const excel = new ExcelEmulator();
+  const count = async (name, action) => {
+    const { result, syncs } = await excel.countSyncs(action);
+    print(`excel.${name}.syncs`, syncs);
+    return result;
+  };
+  await count("build", () =>
+    excelLayer.buildTables(excel.run, { format: report.format, agency: "上海市人民政府办公厅", year: 2019 }),
+  );
+  typeReport(excel, report, { totals: true });
+  const read = await count("read", () => excelLayer.readTables(excel.run));
+  const findings = check(read.report);
+  print("excel.highlight.cells", findings.length);
+  await count("highlight", () => excelLayer.highlightFindings(excel.run, report.format, findings));
+  await count("clear", () => excelLayer.clearHighlights(excel.run, report.format));
+  await count("select", () => excelLayer.selectCell(excel.run, report.format, findings[0].target));
+  await count("rebuild", () =>
+    excelLayer.buildTables(excel.run, { format: report.format, agency: "上海市人民政府办公厅", year: 2019 }),
+  );
+}
+
+async function main() {
+  benchChecker();
+  await benchSyncs();
+  benchBundle();
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+});

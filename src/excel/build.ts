@@ -1,0 +1,361 @@
+import {
+  a1,
+  FORMATS,
+  rectA1,
+  TABLE_IDS,
+  type FormatId,
+  type GridRect,
+  type TableId,
+  type TableModel,
+  type ValueCell,
+} from "../format";
+import { relationExpressions, totalFormulas, type Origin } from "../rules";
+import { columnWidths, NAMES, reportTitle, SETTINGS_KEY, SHEET_NAMES, TABLE_ORIGIN, type BuildRecord } from "./plan";
+import type { ExcelRunner } from "./runner";
+
+export const ADDIN_VERSION = "0.1.0";
+
+export interface BuildOptions {
+  readonly format: FormatId;
+  readonly agency: string;
+  readonly year: number;
+}
+
+/** What the host offers beyond ExcelApi 1.8, probed by the caller (see capabilities.ts). */
+export interface BuildCapabilities {
+  /** ExcelApi 1.9: print settings. */
+  readonly pageLayout: boolean;
+}
+
+export interface BuildResult {
+  /** The sheet that holds each table. */
+  readonly sheets: Readonly<Record<TableId, string>>;
+  readonly created: readonly TableId[];
+  readonly repaired: readonly TableId[];
+}
+
+/** Building cannot go on; the message says why, in Chinese, and nothing was changed. */
+export class BuildError extends Error {
+  override readonly name = "BuildError";
+}
+
+/** Marks the add-in's own conditional formats (the live S1 balance), so that a rebuild replaces them. */
+export const BALANCE_MARK = 'N("DR-S1")';
+
+const FONT = "宋体";
+const TITLE_FONT = "黑体";
+const HEADER_FILL = "#F2F2F2";
+const TOTAL_FILL = "#EDF3E6";
+const BALANCE_FILL = "#FFC7CE";
+
+interface Placement {
+  table: TableId;
+  sheetName: string;
+  origin: Origin;
+  create: boolean;
+}
+
+type Probe = {
+  table: TableId;
+  named: Excel.Range;
+  otherFormat: Excel.NamedItem;
+  balanceFormats: Excel.ConditionalFormatCollection;
+};
+
+/**
+ * Builds tables 二, 三 and 四 (or repairs them where they exist) in two syncs: one to look at the
+ * workbook, one to write. Values typed into input cells are never written; a sheet name used by
+ * something else is never taken over.
+ */
+export async function buildTables(
+  run: ExcelRunner,
+  options: BuildOptions,
+  capabilities: BuildCapabilities = { pageLayout: false },
+): Promise<BuildResult> {
+  const format = FORMATS[options.format];
+  const otherFormat: FormatId = options.format === "2021" ? "2019" : "2021";
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    const probes: Probe[] = TABLE_IDS.map((table) => {
+      const named = context.workbook.names
+        .getItemOrNullObject(NAMES[options.format][table].table)
+        .getRangeOrNullObject();
+      named.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      const other = context.workbook.names.getItemOrNullObject(NAMES[otherFormat][table].table);
+      other.load("name");
+      const balanceFormats = named.conditionalFormats;
+      if (table === "三") balanceFormats.load("items");
+      return { table, named, otherFormat: other, balanceFormats };
+    });
+    await context.sync();
+
+    const taken = new Set(worksheets.items.map((sheet) => sheet.name.toLowerCase()));
+    const placements: Placement[] = probes.map((probe) => {
+      const model = format.tables[probe.table];
+      if (!probe.otherFormat.isNullObject) {
+        throw new BuildError(
+          `工作簿中已有按${FORMATS[otherFormat].title}生成的表${probe.table}，不能再按${format.title}生成。请换一个工作簿，或先删除原有表格。`,
+        );
+      }
+      if (!probe.named.isNullObject) {
+        if (probe.named.rowCount !== model.rowCount || probe.named.columnCount !== model.colCount) {
+          throw new BuildError(
+            `表${probe.table}（${probe.named.address}）的行列已被插入或删除，自动修复会打乱已填的数字。请先撤销对行列的改动，再重新生成。`,
+          );
+        }
+        return {
+          table: probe.table,
+          sheetName: sheetOf(probe.named.address),
+          origin: { row: probe.named.rowIndex, col: probe.named.columnIndex },
+          create: false,
+        };
+      }
+      const sheetName = freeSheetName(SHEET_NAMES[probe.table], taken);
+      taken.add(sheetName.toLowerCase());
+      return { table: probe.table, sheetName, origin: TABLE_ORIGIN, create: true };
+    });
+
+    for (const placement of placements) {
+      const probe = probes.find((p) => p.table === placement.table) as Probe;
+      const sheet = placement.create ? worksheets.add(placement.sheetName) : worksheets.getItem(placement.sheetName);
+      if (!placement.create && placement.table === "三") {
+        for (const item of probe.balanceFormats.items) {
+          if (item.custom.rule.formula.includes(BALANCE_MARK)) item.delete();
+        }
+      }
+      writeTable(sheet, context.workbook.names, format.tables[placement.table], placement, options);
+      if (capabilities.pageLayout) setUpPrinting(sheet, format.tables[placement.table], placement.origin);
+    }
+    const record: BuildRecord = { ...options, addinVersion: ADDIN_VERSION };
+    context.workbook.settings.add(SETTINGS_KEY, record);
+    worksheets.getItem(placements[0].sheetName).activate();
+    await context.sync();
+
+    const sheets = Object.fromEntries(placements.map((p) => [p.table, p.sheetName])) as Record<TableId, string>;
+    return {
+      sheets,
+      created: placements.filter((p) => p.create).map((p) => p.table),
+      repaired: placements.filter((p) => !p.create).map((p) => p.table),
+    };
+  });
+}
+
+/** `'三 依申请公开'!A3:J30` → `三 依申请公开` */
+export function sheetOf(address: string): string {
+  const sheet = address.slice(0, address.lastIndexOf("!"));
+  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
+function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) {
+    const candidate = `${wanted}（${n}）`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+function writeTable(
+  sheet: Excel.Worksheet,
+  workbookNames: Excel.NamedItemCollection,
+  model: TableModel,
+  placement: Placement,
+  options: BuildOptions,
+): void {
+  const { origin } = placement;
+  const at = (rect: GridRect) =>
+    sheet.getRangeByIndexes(origin.row + rect.row, origin.col + rect.col, rect.rowSpan, rect.colSpan);
+  const whole = at({ row: 0, col: 0, rowSpan: model.rowCount, colSpan: model.colCount });
+  const format = FORMATS[options.format];
+
+  // Writes to locked cells fail on a protected sheet: unprotect, write, protect, all in this batch.
+  sheet.protection.unprotect();
+
+  if (origin.row >= 2) {
+    const title = at({ row: -2, col: 0, rowSpan: 1, colSpan: model.colCount });
+    const heading = at({ row: -1, col: 0, rowSpan: 1, colSpan: model.colCount });
+    for (const [range, text, size] of [
+      [title, reportTitle(options.agency, options.year), 14],
+      [heading, model.heading, 12],
+    ] as const) {
+      range.merge();
+      range.getCell(0, 0).values = [[text]];
+      range.format.font.name = TITLE_FONT;
+      range.format.font.size = size;
+      range.format.font.bold = true;
+      range.format.horizontalAlignment = "Center";
+    }
+  }
+
+  whole.format.font.name = FONT;
+  whole.format.font.size = 10.5;
+  whole.format.verticalAlignment = "Center";
+  whole.format.horizontalAlignment = "Center";
+  whole.format.wrapText = true;
+  drawGrid(whole);
+
+  for (const label of model.labels) {
+    const range = at(label);
+    if (label.rowSpan > 1 || label.colSpan > 1) range.merge();
+    range.getCell(0, 0).values = [[label.text]];
+    if (label.role === "rowHeader") {
+      range.format.horizontalAlignment = label.rowSpan > 1 ? "Center" : "Left";
+    } else {
+      range.format.font.bold = true;
+      range.format.fill.color = HEADER_FILL;
+    }
+  }
+
+  const formulas = totalFormulas(format, model.id, origin);
+  for (const cell of model.cells) {
+    const range = at(cell);
+    if (cell.rowSpan > 1 || cell.colSpan > 1) range.merge();
+    const first = range.getCell(0, 0);
+    first.numberFormat = [[cell.kind === "amount" ? "General" : "0"]];
+    if (cell.role === "derived") {
+      first.formulas = [[formulas.get(cell.id) as string]];
+      range.format.fill.color = TOTAL_FILL;
+      range.format.font.bold = true;
+    } else {
+      range.format.protection.locked = false;
+      const validation = validationFor(cell);
+      range.dataValidation.clear();
+      range.dataValidation.rule = validation.rule;
+      range.dataValidation.prompt = validation.prompt;
+      range.dataValidation.errorAlert = validation.errorAlert;
+    }
+  }
+
+  if (model.id === "三") writeBalance(sheet, model, placement, options.format);
+
+  columnWidths(model).forEach((width, col) => {
+    at({ row: 0, col, rowSpan: 1, colSpan: 1 }).format.columnWidth = width;
+  });
+
+  if (placement.create) addNames(sheet, workbookNames, model, placement, options.format);
+  sheet.protection.protect();
+}
+
+/**
+ * A4, one page wide, the title and table only (the S1 balance beside table 三 stays off the page), and
+ * table 三's header rows repeated on every page.
+ */
+function setUpPrinting(sheet: Excel.Worksheet, model: TableModel, origin: Origin): void {
+  const top = Math.max(0, origin.row - 2);
+  const area = rectA1({
+    row: top,
+    col: origin.col,
+    rowSpan: origin.row - top + model.rowCount,
+    colSpan: model.colCount,
+  });
+  sheet.pageLayout.paperSize = "A4";
+  sheet.pageLayout.orientation = model.colCount > 10 ? "Landscape" : "Portrait";
+  sheet.pageLayout.centerHorizontally = true;
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  sheet.pageLayout.setPrintArea(area);
+  if (model.headerRows > 0) sheet.pageLayout.setPrintTitleRows(`$${origin.row + 1}:$${origin.row + model.headerRows}`);
+}
+
+const GRID_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+
+/** Thin lines around and between every cell of the range. */
+function drawGrid(range: Excel.Range): void {
+  for (const edge of GRID_EDGES) range.format.borders.getItem(edge).style = "Continuous";
+}
+
+/** Prompts and alerts in the words staff use; the rule follows the cell's kind. */
+function validationFor(cell: ValueCell): Pick<Excel.DataValidation, "rule" | "prompt" | "errorAlert"> {
+  const whole = { formula1: 0, operator: "GreaterThanOrEqualTo" as const };
+  switch (cell.kind) {
+    case "amount":
+      return {
+        rule: { decimal: whole },
+        prompt: {
+          showPrompt: true,
+          title: "填写金额",
+          message: "请填写大于或等于 0 的数字（可以有小数）；没有的填 0。",
+        },
+        errorAlert: {
+          showAlert: true,
+          style: "Stop",
+          title: "不是有效的金额",
+          message: "金额应为大于或等于 0 的数字，不要带单位。",
+        },
+      };
+    case "change":
+      return {
+        rule: { wholeNumber: { formula1: -1e9, formula2: 1e9, operator: "Between" } },
+        prompt: {
+          showPrompt: true,
+          title: "填写增减数",
+          message: "请填写整数，减少的填负数（如 -8）；没有变化的填 0。",
+        },
+        errorAlert: {
+          showAlert: true,
+          style: "Stop",
+          title: "不是有效的增减数",
+          message: "增减数应为整数，不要带单位。",
+        },
+      };
+    default:
+      return {
+        rule: { wholeNumber: whole },
+        prompt: { showPrompt: true, title: "填写件数", message: "请填写大于或等于 0 的整数；没有的填 0。" },
+        errorAlert: {
+          showAlert: true,
+          style: "Stop",
+          title: "不是有效的件数",
+          message: "件数应为大于或等于 0 的整数，不要带单位或文字。",
+        },
+      };
+  }
+}
+
+/**
+ * S1 relates inputs and cannot be a formula of the table: it is shown beside table 三, outside the
+ * print area (一 + 二 − （七） − 四 per column, ✓ / ✗), and the 四 cell of an unbalanced column turns red
+ * through a conditional format, live even where the add-in is not loaded.
+ */
+function writeBalance(sheet: Excel.Worksheet, model: TableModel, placement: Placement, format: FormatId): void {
+  const { origin } = placement;
+  const left = origin.col + model.colCount + 1;
+  const expressions = relationExpressions(FORMATS[format], "三", "S1", origin);
+  const header = sheet.getRangeByIndexes(origin.row, left, 1, 3);
+  header.values = [["勾稽检查", "一+二−（七）−四", "结果"]];
+  header.format.font.bold = true;
+  header.format.fill.color = HEADER_FILL;
+  expressions.forEach(({ target, expression }, i) => {
+    const row = sheet.getRangeByIndexes(origin.row + 1 + i, left, 1, 3);
+    const difference = sheet.getRangeByIndexes(origin.row + 1 + i, left + 1, 1, 1);
+    row.formulas = [[target.columnName, `=${expression}`, `=IF(${a1(origin.row + 1 + i, left + 1)}=0,"✓","✗")`]];
+    difference.numberFormat = [["0"]];
+    const cell = sheet.getRangeByIndexes(origin.row + target.row, origin.col + target.col, 1, 1);
+    const conditional = cell.conditionalFormats.add("Custom");
+    conditional.custom.rule.formula = `=AND(${expression}<>0,${BALANCE_MARK}=0)`;
+    conditional.custom.format.fill.color = BALANCE_FILL;
+  });
+  const block = sheet.getRangeByIndexes(origin.row, left, expressions.length + 1, 3);
+  block.format.font.name = FONT;
+  block.format.horizontalAlignment = "Center";
+  drawGrid(block);
+  sheet.getRangeByIndexes(origin.row, left, 1, 1).format.columnWidth = 84;
+  sheet.getRangeByIndexes(origin.row, left + 1, 1, 1).format.columnWidth = 96;
+}
+
+function addNames(
+  sheet: Excel.Worksheet,
+  workbookNames: Excel.NamedItemCollection,
+  model: TableModel,
+  placement: Placement,
+  format: FormatId,
+): void {
+  const names = NAMES[format][model.id];
+  const { origin } = placement;
+  workbookNames.add(names.table, sheet.getRangeByIndexes(origin.row, origin.col, model.rowCount, model.colCount));
+  for (const [row, name] of names.rows) {
+    workbookNames.add(name, sheet.getRangeByIndexes(origin.row + row, origin.col, 1, model.colCount));
+  }
+  for (const [col, name] of names.columns) {
+    workbookNames.add(name, sheet.getRangeByIndexes(origin.row, origin.col + col, model.rowCount, 1));
+  }
+}

@@ -1,0 +1,76 @@
+import { a1, rectA1, type CellId, type FormatModel, type GridRect, type TableId, type ValueCell } from "../format";
+import { programFor } from "./compile";
+import type { RuleId } from "./types";
+
+/** Where a table's top-left cell stands on its sheet (0-based). */
+export interface Origin {
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Adjacent cells of one row or one column as runs, so that a sum reads SUM(D6:D26), not 21 terms. */
+function runs(cells: readonly ValueCell[]): GridRect[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const result: GridRect[] = [];
+  for (const cell of sorted) {
+    const last = result[result.length - 1];
+    if (last && last.row === cell.row && last.rowSpan === 1 && last.col + last.colSpan === cell.col) {
+      result[result.length - 1] = { ...last, colSpan: last.colSpan + cell.colSpan };
+    } else if (last && last.col === cell.col && last.colSpan === 1 && last.row + last.rowSpan === cell.row) {
+      result[result.length - 1] = { ...last, rowSpan: last.rowSpan + cell.rowSpan };
+    } else {
+      result.push({ row: cell.row, col: cell.col, rowSpan: 1, colSpan: 1 });
+    }
+  }
+  return result;
+}
+
+/**
+ * The formula of every derived cell (总计) of a table, from the format's sums. A cell that is the total
+ * of both its row and its column (（七）总计 × 总计) takes its row's sum; the column's then holds too.
+ */
+export function totalFormulas(format: FormatModel, table: TableId, origin: Origin): Map<CellId, string> {
+  const formulas = new Map<CellId, string>();
+  for (const sum of format.sums) {
+    const target = format.cellById.get(sum.target) as ValueCell;
+    if (target.table !== table || formulas.has(sum.target)) continue;
+    const terms = sum.terms.map((id) => format.cellById.get(id) as ValueCell);
+    formulas.set(
+      sum.target,
+      `=SUM(${runs(terms)
+        .map((rect) => rectA1(rect, origin))
+        .join(",")})`,
+    );
+  }
+  return formulas;
+}
+
+/** A relation of one table (e.g. S1) as an expression that is 0 when it holds: `D4+D5-D27-D28`. */
+export interface RelationExpression {
+  readonly target: ValueCell;
+  readonly expression: string;
+}
+
+/** The relations of a rule that stay within this year's table, as expressions, for live checks in the sheet. */
+export function relationExpressions(
+  format: FormatModel,
+  table: TableId,
+  rule: RuleId,
+  origin: Origin,
+): RelationExpression[] {
+  const program = programFor(format.id);
+  return program.relations[table].list
+    .filter((relation) => relation.rule === rule)
+    .map((relation) => {
+      let expression = "";
+      relation.operandSlots.forEach((slot, i) => {
+        const cell = format.cells[slot];
+        const sign = relation.signs[i] < 0 ? "-" : expression ? "+" : "";
+        expression += `${sign}${a1(cell.row, cell.col, origin)}`;
+      });
+      return {
+        target: relation.target,
+        expression: `${expression}-${a1(relation.target.row, relation.target.col, origin)}`,
+      };
+    });
+}

@@ -7,4 +7,5 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
+  setupFiles: ["<rootDir>/test/support/jsdom-setup.js"],
 };

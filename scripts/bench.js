@@ -3,9 +3,8 @@
  * `npm run bench`: one figure a line, `name: value`. Throughput figures vary with the machine; counts
  * (syncs, bytes) are stable and are what to compare between commits.
  */
-const { readFileSync, readdirSync, existsSync, statSync } = require("fs");
+const { readFileSync, readdirSync } = require("fs");
 const { join } = require("path");
-const { gzipSync } = require("zlib");
 
 const root = join(__dirname, "..");
 const { checkReport } = require(join(root, "build/node/rules"));
@@ -46,21 +45,10 @@ function benchChecker() {
 
 /** The JavaScript that taskpane.html loads before anything is clicked. */
 function benchBundle() {
-  const dist = join(root, "dist");
-  const html = join(dist, "taskpane.html");
-  if (!existsSync(html)) return;
-  const scripts = [...readFileSync(html, "utf8").matchAll(/<script[^>]+src="?([^" >]+)"?/g)]
-    .map((match) => match[1])
-    .filter((src) => !/^https?:/.test(src));
-  let raw = 0;
-  let gzip = 0;
-  for (const src of scripts) {
-    const file = join(dist, src);
-    raw += statSync(file).size;
-    gzip += gzipSync(readFileSync(file), { level: 9 }).length;
-  }
-  print("bundle.taskpane.raw_bytes", raw);
-  print("bundle.taskpane.gzip_bytes", gzip);
+  const size = require("./bundle-size").measure();
+  if (!size) return;
+  print("bundle.taskpane.raw_bytes", size.raw);
+  print("bundle.taskpane.gzip_bytes", size.gzip);
 }
 
 /** Round trips per user action, counted on the emulator: stable, whatever the machine. */

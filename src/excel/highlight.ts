@@ -37,15 +37,16 @@ export function marksFor(findings: readonly Finding[]): Map<CellId, MarkKind> {
   return marks;
 }
 
-interface TableState {
+export interface TableState {
   table: TableId;
   range: Excel.Range;
   formats: Excel.ConditionalFormatCollection;
   protection: Excel.WorksheetProtection;
 }
 
-async function loadMarks(context: Excel.RequestContext, format: FormatId): Promise<TableState[]> {
-  const states = TABLE_IDS.map((table) => {
+/** Queues the loads that show which marks exist; read them after the next sync. */
+export function queueMarkState(context: Excel.RequestContext, format: FormatId): TableState[] {
+  return TABLE_IDS.map((table) => {
     const range = context.workbook.names.getItemOrNullObject(NAMES[format][table].table).getRangeOrNullObject();
     range.load("address");
     const formats = range.conditionalFormats;
@@ -54,8 +55,6 @@ async function loadMarks(context: Excel.RequestContext, format: FormatId): Promi
     protection.load("protected");
     return { table, range, formats, protection };
   });
-  await context.sync();
-  return states.filter((state) => !state.range.isNullObject);
 }
 
 function removeMarks(states: readonly TableState[]): void {
@@ -74,6 +73,32 @@ function withProtectionLifted(states: readonly TableState[], change: () => void)
   lifted.forEach((state) => state.protection.protect());
 }
 
+/**
+ * After the sync of `queueMarkState`: queues the removal of the old marks and the new marks of these
+ * findings. Returns how many cells get a mark.
+ */
+export function queueMarks(
+  context: Excel.RequestContext,
+  format: FormatId,
+  queued: readonly TableState[],
+  findings: readonly Finding[],
+): number {
+  const states = queued.filter((state) => !state.range.isNullObject);
+  const present = new Set(states.map((state) => state.table));
+  const cells = FORMATS[format].cellById;
+  const marks = [...marksFor(findings)].filter(([id]) => present.has(cells.get(id)?.table as TableId));
+  withProtectionLifted(states, () => {
+    removeMarks(states);
+    for (const [id, kind] of marks) {
+      const conditional = cellRange(context, format, id).conditionalFormats.add("Custom");
+      conditional.custom.rule.formula = markFormula(kind);
+      conditional.custom.format.fill.color = FILL[kind];
+      conditional.custom.format.font.color = FONT[kind];
+    }
+  });
+  return marks.length;
+}
+
 /** Replaces the previous marks with the marks of these findings, in two syncs. */
 export async function highlightFindings(
   run: ExcelRunner,
@@ -81,30 +106,15 @@ export async function highlightFindings(
   findings: readonly Finding[],
 ): Promise<number> {
   return run(async (context) => {
-    const states = await loadMarks(context, format);
-    const present = new Set(states.map((state) => state.table));
-    const marks = [...marksFor(findings)].filter(([id]) =>
-      present.has(FORMATS[format].cellById.get(id)?.table as TableId),
-    );
-    withProtectionLifted(states, () => {
-      removeMarks(states);
-      for (const [id, kind] of marks) {
-        const conditional = cellRange(context, format, id).conditionalFormats.add("Custom");
-        conditional.custom.rule.formula = markFormula(kind);
-        conditional.custom.format.fill.color = FILL[kind];
-        conditional.custom.format.font.color = FONT[kind];
-      }
-    });
+    const states = queueMarkState(context, format);
     await context.sync();
-    return marks.length;
+    const count = queueMarks(context, format, states, findings);
+    await context.sync();
+    return count;
   });
 }
 
 /** Removes every mark the add-in made (清除标记), in two syncs; nothing else changes. */
 export async function clearHighlights(run: ExcelRunner, format: FormatId): Promise<void> {
-  await run(async (context) => {
-    const states = await loadMarks(context, format);
-    withProtectionLifted(states, () => removeMarks(states));
-    await context.sync();
-  });
+  await highlightFindings(run, format, []);
 }

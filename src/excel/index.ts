@@ -2,5 +2,9 @@ export { buildTables, BuildError, type BuildCapabilities, type BuildOptions, typ
 export { probeCapabilities } from "./capabilities";
 export { readTables, type ReadResult } from "./read";
 export { highlightFindings, clearHighlights, marksFor } from "./highlight";
+export { recheck, type RecheckResult } from "./recheck";
+export { applyFixes, type FixOutcome } from "./fix";
+export { watchChanges, type ChangeWatch } from "./events";
+export { savePrevious, loadPrevious } from "./previous";
 export { selectCell } from "./select";
 export { officeRunner, type ExcelRunner } from "./runner";

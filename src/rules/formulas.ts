@@ -8,16 +8,19 @@ export interface Origin {
   readonly col: number;
 }
 
+/** Where a cell stands on its sheet (0-based). */
+export type Position = { readonly row: number; readonly col: number };
+
 /** Adjacent cells of one row or one column as runs, so that a sum reads SUM(D6:D26), not 21 terms. */
-function runs(cells: readonly ValueCell[]): GridRect[] {
+function runs(cells: readonly Position[]): GridRect[] {
   const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
   const result: GridRect[] = [];
   for (const cell of sorted) {
     const last = result[result.length - 1];
     if (last && last.row === cell.row && last.rowSpan === 1 && last.col + last.colSpan === cell.col) {
-      result[result.length - 1] = { ...last, colSpan: last.colSpan + cell.colSpan };
+      result[result.length - 1] = { ...last, colSpan: last.colSpan + 1 };
     } else if (last && last.col === cell.col && last.colSpan === 1 && last.row + last.rowSpan === cell.row) {
-      result[result.length - 1] = { ...last, rowSpan: last.rowSpan + cell.rowSpan };
+      result[result.length - 1] = { ...last, rowSpan: last.rowSpan + 1 };
     } else {
       result.push({ row: cell.row, col: cell.col, rowSpan: 1, colSpan: 1 });
     }
@@ -25,24 +28,32 @@ function runs(cells: readonly ValueCell[]): GridRect[] {
   return result;
 }
 
-/**
- * The formula of every derived cell (总计) of a table, from the format's sums. A cell that is the total
- * of both its row and its column (（七）总计 × 总计) takes its row's sum; the column's then holds too.
- */
+/** The formula of every derived cell (总计) of a table, from the format's sums. */
 export function totalFormulas(format: FormatModel, table: TableId, origin: Origin): Map<CellId, string> {
   const formulas = new Map<CellId, string>();
-  for (const sum of format.sums) {
-    const target = format.cellById.get(sum.target) as ValueCell;
-    if (target.table !== table || formulas.has(sum.target)) continue;
-    const terms = sum.terms.map((id) => format.cellById.get(id) as ValueCell);
-    formulas.set(
-      sum.target,
-      `=SUM(${runs(terms)
-        .map((rect) => rectA1(rect, origin))
-        .join(",")})`,
-    );
+  for (const cell of format.tables[table].cells) {
+    if (cell.role === "derived") {
+      formulas.set(
+        cell.id,
+        totalFormula(format, cell.id, (term) => ({ row: origin.row + term.row, col: origin.col + term.col })),
+      );
+    }
   }
   return formulas;
+}
+
+/**
+ * The formula of one total, with its terms where they stand now: after staff insert rows inside a
+ * table, the terms may no longer be adjacent, and the formula follows them. A cell that totals both its
+ * row and its column (（七）总计 × 总计) takes its row's sum; the column's then holds too.
+ */
+export function totalFormula(format: FormatModel, target: CellId, positionOf: (cell: ValueCell) => Position): string {
+  const sum = format.sums.find((candidate) => candidate.target === target);
+  if (!sum) throw new Error(`${target} is not a total`);
+  const terms = sum.terms.map((id) => positionOf(format.cellById.get(id) as ValueCell));
+  return `=SUM(${runs(terms)
+    .map((rect) => rectA1(rect))
+    .join(",")})`;
 }
 
 /** A relation of one table (e.g. S1) as an expression that is 0 when it holds: `D4+D5-D27-D28`. */

@@ -3,4 +3,12 @@ export { RULES, PLACEHOLDERS } from "./definitions";
 export { describeCell, formatNumber, formatValue } from "./describe";
 export { readNumberText, type NumberReading } from "./number-text";
 export type { Finding, RuleId, Severity } from "./types";
-export { totalFormulas, relationExpressions, type Origin, type RelationExpression } from "./formulas";
+export {
+  totalFormula,
+  totalFormulas,
+  relationExpressions,
+  type Origin,
+  type Position,
+  type RelationExpression,
+} from "./formulas";
+export { proposeFixes, type Fix, type FixKind } from "./fixes";

@@ -1,5 +1,6 @@
 import { createRoot } from "react-dom/client";
+import { officeRunner } from "../excel/runner";
 import { App } from "./App";
 
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<App />);
+if (root) createRoot(root).render(<App run={officeRunner} />);

@@ -56,6 +56,7 @@ export class ExcelEmulator {
     const { row, col } = parseAddress(address);
     this.state.assertWritable(sheet, { row, col, rowCount: 1, colCount: 1 }, "typing");
     this.state.setEntry(sheet, row, col, entry);
+    this.state.notifyChange(sheet, address, "Unknown");
   }
 
   value(sheetName: string, address: string): unknown {

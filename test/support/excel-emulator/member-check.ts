@@ -33,7 +33,14 @@ export const memberChecks: [
   OnlyExcelMembers<Emulated.EmulatedContext, Excel.RequestContext>,
   OnlyExcelMembers<Emulated.EmulatedApplication, Excel.Application>,
   OnlyExcelMembers<Emulated.EmulatedPageLayout, Excel.PageLayout>,
+  OnlyExcelMembers<Emulated.EmulatedEventHandlers, OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs>>,
+  OnlyExcelMembers<
+    Emulated.EmulatedEventHandlerResult,
+    OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>
+  >,
 ] = [
+  true,
+  true,
   true,
   true,
   true,

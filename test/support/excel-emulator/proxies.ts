@@ -3,6 +3,7 @@ import { rectA1 } from "../../../src/format/a1";
 import { isWholeColumns, isWholeRows, parseAddress } from "./address";
 import {
   EmulatorError,
+  type ChangeEvent,
   intersects,
   type CellFormat,
   type ConditionalFormatState,
@@ -234,6 +235,7 @@ export class EmulatedWorksheetCollection extends ClientObject {
 export class EmulatedWorksheet extends ClientObject {
   readonly protection: EmulatedWorksheetProtection;
   readonly pageLayout: EmulatedPageLayout;
+  readonly onChanged: EmulatedEventHandlers;
 
   constructor(
     context: EmulatedContext,
@@ -249,6 +251,7 @@ export class EmulatedWorksheet extends ClientObject {
       () => nullable && !resolver(),
     );
     this.pageLayout = new EmulatedPageLayout(context, () => this.emuSheet());
+    this.onChanged = new EmulatedEventHandlers(context, state, () => this.emuSheet());
   }
 
   /** @internal The sheet, or an error for a missing one (a null object has no sheet to act on). */
@@ -355,6 +358,41 @@ export class EmulatedWorksheetProtection extends ClientObject {
     this.context.emuEnqueue(() => {
       this.sheet().protected = false;
     });
+  }
+}
+
+type ChangeHandler = (event: ChangeEvent) => Promise<unknown>;
+
+/** A worksheet's onChanged: handlers registered at sync, removed through their result. */
+export class EmulatedEventHandlers {
+  constructor(
+    private readonly context: EmulatedContext,
+    private readonly state: WorkbookState,
+    private readonly sheet: () => SheetState,
+  ) {}
+
+  add(handler: ChangeHandler): EmulatedEventHandlerResult {
+    let sheetId: number | undefined;
+    this.context.emuEnqueue(() => {
+      sheetId = this.sheet().id;
+      const handlers = this.state.changeHandlers.get(sheetId) ?? new Set();
+      handlers.add(handler);
+      this.state.changeHandlers.set(sheetId, handlers);
+    });
+    return new EmulatedEventHandlerResult(this.context, () => {
+      if (sheetId !== undefined) this.state.changeHandlers.get(sheetId)?.delete(handler);
+    });
+  }
+}
+
+export class EmulatedEventHandlerResult {
+  constructor(
+    readonly context: EmulatedContext,
+    private readonly unregister: () => void,
+  ) {}
+
+  remove(): void {
+    this.context.emuEnqueue(this.unregister);
   }
 }
 
@@ -512,6 +550,11 @@ export class EmulatedRange extends ClientObject {
     const { sheet, rect } = this.emuResolve();
     this.state.assertWritable(sheet, rect, what);
     eachCell(rect, grid, (row, col, value) => this.state.setEntry(sheet, row, col, value));
+    this.state.notifyChange(
+      sheet,
+      rectA1({ row: rect.row, col: rect.col, rowSpan: rect.rowCount, colSpan: rect.colCount }),
+      "ThisLocalAddin",
+    );
   }
 
   /** The worksheet the range is on. */

@@ -91,7 +91,51 @@ export function intersects(a: Rect, b: Rect): boolean {
   );
 }
 
+/** What Excel passes to a worksheet's onChanged handlers (the fields the add-in reads). */
+export interface ChangeEvent {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  address: string;
+  changeType: "RangeEdited";
+  source: "Local";
+  /** ExcelApi 1.14: the add-in's own writes say so. */
+  triggerSource: "ThisLocalAddin" | "Unknown";
+}
+
 export class WorkbookState {
+  /** onChanged handlers by sheet id. */
+  readonly changeHandlers = new Map<number, Set<(event: ChangeEvent) => Promise<unknown>>>();
+  /** Events fired and not yet delivered; tests await `settle()`. */
+  private deliveries: Promise<unknown>[] = [];
+
+  /** Tells the sheet's handlers, after the current work, as Excel does. */
+  notifyChange(sheet: SheetState, address: string, triggerSource: ChangeEvent["triggerSource"]): void {
+    const handlers = [...(this.changeHandlers.get(sheet.id) ?? [])];
+    if (handlers.length === 0) return;
+    const event: ChangeEvent = {
+      type: "WorksheetChanged",
+      worksheetId: `{sheet-${sheet.id}}`,
+      address,
+      changeType: "RangeEdited",
+      source: "Local",
+      triggerSource,
+    };
+    this.deliveries.push(
+      new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+        Promise.all(handlers.map((handler) => handler(event))),
+      ),
+    );
+  }
+
+  /** Waits until every fired event was handled. */
+  async settle(): Promise<void> {
+    while (this.deliveries.length > 0) {
+      const pending = this.deliveries;
+      this.deliveries = [];
+      await Promise.all(pending);
+    }
+  }
+
   readonly engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true });
   readonly sheets: SheetState[] = [];
   readonly names: NameState[] = [];

@@ -1,0 +1,192 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { FORMATS, type CellId, type FormatId, type TableId } from "../format";
+import {
+  applyFixes,
+  buildTables,
+  clearHighlights,
+  loadPrevious,
+  probeCapabilities,
+  recheck,
+  savePrevious,
+  selectCell,
+  watchChanges,
+  type ChangeWatch,
+  type ExcelRunner,
+  type ReadResult,
+} from "../excel";
+import type { Report } from "../report/types";
+import { proposeFixes, type Finding, type Fix } from "../rules";
+import { describeFailure } from "./errors";
+import { fill, type Strings } from "./strings";
+
+export interface Notice {
+  readonly intent: "success" | "warning" | "error" | "info";
+  readonly text: string;
+}
+
+export interface PaneState {
+  readonly phase: "starting" | "no-tables" | "ready";
+  readonly read?: ReadResult;
+  readonly findings: readonly Finding[];
+  readonly previous?: Report;
+  readonly busy: boolean;
+  readonly notice?: Notice;
+}
+
+export interface BuildRequest {
+  readonly agency: string;
+  readonly year: number;
+  readonly format: FormatId;
+}
+
+/**
+ * The pane's state and actions over the workbook. Everything goes through src/excel; nothing here
+ * touches Office.js. After the first check, edits on the tables' sheets trigger a re-check (debounced;
+ * the add-in's own writes are ignored).
+ */
+export function useWorkbook(run: ExcelRunner, strings: Strings, recheckDelayMs = 400) {
+  const [state, setState] = useState<PaneState>({ phase: "starting", findings: [], busy: false });
+  const previous = useRef<Report | undefined>(undefined);
+  const watch = useRef<{ sheets: string; handle: ChangeWatch } | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const mounted = useRef(true);
+
+  const update = useCallback((change: Partial<PaneState>) => {
+    if (mounted.current) setState((current) => ({ ...current, ...change }));
+  }, []);
+
+  const fail = useCallback(
+    (error: unknown) => update({ busy: false, notice: { intent: "error", text: describeFailure(error, strings) } }),
+    [strings, update],
+  );
+
+  const check = useCallback(async (): Promise<void> => {
+    try {
+      const result = await recheck(run, previous.current);
+      if (!result) {
+        update({ phase: "no-tables", read: undefined, findings: [] });
+        return;
+      }
+      const missing = result.read.missingTables;
+      update({
+        phase: "ready",
+        read: result.read,
+        findings: result.findings,
+        ...(missing.length > 0
+          ? {
+              notice: {
+                intent: "warning",
+                text: fill(strings.missingTables, { tables: missing.map((t) => strings.table[t]).join("、") }),
+              },
+            }
+          : {}),
+      });
+      await follow(Object.values(result.read.sheets));
+    } catch (error) {
+      fail(error);
+    }
+    // `follow` reads refs only, so it need not be a dependency.
+  }, [run, fail, strings, update]);
+
+  const schedule = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void check(), recheckDelayMs);
+  }, [check, recheckDelayMs]);
+
+  /** Watches the sheets that hold the tables; a change of that set restarts the watch. */
+  async function follow(sheets: string[]): Promise<void> {
+    const key = [...sheets].sort().join("\n");
+    if (watch.current?.sheets === key) return;
+    await watch.current?.handle.stop().catch(() => undefined);
+    const handle = await watchChanges(run, sheets, (madeByThisAddin) => {
+      if (!madeByThisAddin) scheduleRef.current();
+    });
+    watch.current = { sheets: key, handle };
+  }
+  const scheduleRef = useRef(schedule);
+  scheduleRef.current = schedule;
+
+  useEffect(() => {
+    mounted.current = true;
+    (async () => {
+      try {
+        previous.current = await loadPrevious(run);
+        update({ previous: previous.current });
+      } catch {
+        // A workbook without settings is a workbook without last year's figures.
+      }
+      await check();
+    })();
+    return () => {
+      mounted.current = false;
+      clearTimeout(timer.current);
+      void watch.current?.handle.stop().catch(() => undefined);
+    };
+  }, [run, check, update]);
+
+  const act = useCallback(
+    async (action: () => Promise<Notice | undefined>, thenCheck = true) => {
+      update({ busy: true, notice: undefined });
+      try {
+        const notice = await action();
+        if (thenCheck) await check();
+        update({ busy: false, ...(notice ? { notice } : {}) });
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [check, fail, update],
+  );
+
+  const format = state.read?.report.format;
+
+  return {
+    state,
+    check: () => act(async () => undefined),
+    build: (request: BuildRequest) =>
+      act(async () => {
+        const result = await buildTables(run, request, probeCapabilities());
+        return { intent: "success", text: fill(strings.built, { sheets: Object.values(result.sheets).join("、") }) };
+      }),
+    select: async (id: CellId) => {
+      if (!format) return;
+      try {
+        await selectCell(run, format, id);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    clearMarks: () =>
+      act(async () => {
+        if (format) await clearHighlights(run, format);
+        update({ findings: [] });
+        return { intent: "info", text: strings.cleared };
+      }, false),
+    fixes: (): Fix[] => {
+      if (!format || !state.read) return [];
+      const report = state.read.report;
+      return proposeFixes(FORMATS[format], state.findings, state.read.overriddenTotals, (id) => {
+        const cell = FORMATS[format].cellById.get(id);
+        return cell ? (report.tables[cell.table as TableId]?.[cell.rowKey]?.[cell.columnKey] ?? null) : null;
+      });
+    },
+    applyFixes: (fixes: readonly Fix[]) =>
+      act(async () => {
+        if (!format) return undefined;
+        const outcome = await applyFixes(run, format, fixes);
+        const text = [fill(strings.fixed, { applied: outcome.applied.length })];
+        if (outcome.skipped.length > 0) text.push(fill(strings.fixSkipped, { skipped: outcome.skipped.length }));
+        return { intent: outcome.skipped.length > 0 ? "warning" : "success", text: text.join(" ") };
+      }),
+    setPrevious: (report: Report | undefined) =>
+      act(async () => {
+        await savePrevious(run, report);
+        previous.current = report;
+        update({ previous: report });
+        return undefined;
+      }),
+    notify: (notice: Notice) => update({ notice }),
+  };
+}
+
+export type Workbook = ReturnType<typeof useWorkbook>;

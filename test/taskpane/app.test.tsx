@@ -1,0 +1,213 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { axe } from "jest-axe";
+import { Workbook as XlsxWorkbook } from "exceljs";
+import { FORMATS } from "../../src/format";
+import { NAMES, SHEET_NAMES } from "../../src/excel/plan";
+import { App } from "../../src/taskpane/App";
+import { ExcelEmulator } from "../support/excel-emulator";
+import { addressOf } from "../support/workbook";
+
+const SHEET3 = SHEET_NAMES["三"];
+const at = (id: string) => addressOf(FORMATS["2021"].cellById.get(id)!);
+
+/** Marks the add-in put on the sheets. */
+const marks = (excel: ExcelEmulator) =>
+  excel.state.sheets.flatMap((sheet) => sheet.conditionalFormats.filter((format) => format.formula.includes("DR-HL")));
+
+async function settle(excel: ExcelEmulator) {
+  await act(async () => {
+    await excel.state.settle();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await excel.state.settle();
+  });
+}
+
+async function builtThroughThePane() {
+  const excel = new ExcelEmulator();
+  render(<App run={excel.run} host="excel" language="zh" recheckDelayMs={5} />);
+  await screen.findByText("这个工作簿里还没有年报表格。填写下面的信息，生成表二、表三、表四。");
+  fireEvent.change(screen.getByRole("textbox", { name: /机关名称/ }), { target: { value: "某某县人民政府办公室" } });
+  fireEvent.change(screen.getByRole("spinbutton", { name: /年度/ }), { target: { value: "2023" } });
+  fireEvent.click(screen.getByRole("button", { name: "生成表格" }));
+  await screen.findByText(/已生成表格：二 主动公开、三 依申请公开、四 复议诉讼/);
+  await screen.findByText("2021 年版格式 · 2023 年度 · 某某县人民政府办公室");
+  return excel;
+}
+
+/** Fills every input with 0, as staff would after building, so that only what a test types stands out. */
+async function fillZeros(excel: ExcelEmulator) {
+  for (const cell of FORMATS["2021"].cells) {
+    if (cell.role === "input") excel.type(SHEET_NAMES[cell.table], addressOf(cell), 0);
+  }
+  await settle(excel);
+  await screen.findByText("全部通过：勾稽关系都成立，没有空白或非数字内容。");
+}
+
+describe("the task pane", () => {
+  it("builds the tables from the form and lists every blank as a warning", async () => {
+    const excel = await builtThroughThePane();
+    expect(excel.state.sheets.map((sheet) => sheet.name)).toEqual([
+      "Sheet1",
+      "二 主动公开",
+      "三 依申请公开",
+      "四 复议诉讼",
+    ]);
+    expect(await screen.findByText(/0 个错误，166 条警告/)).toBeTruthy();
+    expect(screen.getByRole("heading", { name: /表三 依申请公开/ })).toBeTruthy();
+  });
+
+  it("re-checks as staff type: S1, I1 and V1 findings appear without pressing anything", async () => {
+    const excel = await builtThroughThePane();
+    await fillZeros(excel);
+
+    excel.type(SHEET3, at("三:一:自然人"), 10); // 10 received, nothing handled: S1
+    excel.type(SHEET3, at("三:二:科研机构"), "２５"); // full-width digits: V1
+    excel.sheet(SHEET3).protected = false;
+    excel.type(SHEET3, at("三:三.一:总计"), 7); // a total typed over its formula: I1
+    await settle(excel);
+
+    await screen.findByText(/表三“自然人”列不平衡/);
+    expect(screen.getByText(/表三“二、上年结转政府信息公开申请数量”行“科研机构”列是文本“２５”/)).toBeTruthy();
+    expect(screen.getByText(/表三“（一）予以公开”行“总计”列应为 0/)).toBeTruthy();
+    expect(marks(excel).length).toBeGreaterThan(3);
+  });
+
+  it("selects a finding's cell when it is clicked", async () => {
+    const excel = await builtThroughThePane();
+    await fillZeros(excel);
+    excel.type(SHEET_NAMES["四"], at("四:复议后起诉:结果维持"), "五");
+    await settle(excel);
+    fireEvent.click(await screen.findByRole("button", { name: /复议后起诉”的“结果维持”是文本“五”/ }));
+    await waitFor(() => expect(excel.state.selection?.rect).toMatchObject({ row: 5, col: 10 }));
+    expect(excel.state.activeSheetId).toBe(excel.sheet(SHEET_NAMES["四"]).id);
+  });
+
+  it("applies each kind of fix after saying what it will change, and only that", async () => {
+    const excel = await builtThroughThePane();
+    await fillZeros(excel);
+    excel.type(SHEET3, at("三:一:自然人"), "２５");
+    excel.type(SHEET3, at("三:一:商业企业"), "/");
+    excel.sheet(SHEET3).protected = false;
+    excel.type(SHEET3, at("三:三.七:总计"), 99);
+    excel.sheet(SHEET3).protected = true;
+    await settle(excel);
+
+    fireEvent.click(await screen.findByRole("button", { name: "把文本改为数字（1 处）" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText(/“２５” 改为 25/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "修正" }));
+    await screen.findByText("已修正 1 处。");
+    expect(excel.value(SHEET3, at("三:一:自然人"))).toBe(25);
+    expect(excel.value(SHEET3, at("三:一:商业企业"))).toBe("/"); // not part of this fix
+
+    fireEvent.click(await screen.findByRole("button", { name: "空白和“/”等填 0（1 处）" }));
+    fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "修正" }));
+    await waitFor(() => expect(excel.value(SHEET3, at("三:一:商业企业"))).toBe(0));
+
+    fireEvent.click(await screen.findByRole("button", { name: "恢复被改写的总计公式（1 处）" }));
+    const restore = await screen.findByRole("alertdialog");
+    expect(within(restore).getByText(/手填的 99 恢复为求和公式/)).toBeTruthy();
+    fireEvent.click(within(restore).getByRole("button", { name: "修正" }));
+    await waitFor(() => expect(excel.formula(SHEET3, at("三:三.七:总计"))).toBe("=SUM(D29:I29)"));
+    expect(excel.sheet(SHEET3).protected).toBe(true);
+  });
+
+  it("cancelling a fix changes nothing", async () => {
+    const excel = await builtThroughThePane();
+    const before = JSON.stringify(excel.snapshot());
+    fireEvent.click(await screen.findByRole("button", { name: /空白和“\/”等填 0（166 处）/ }));
+    fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "取消" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(JSON.stringify(excel.snapshot())).toBe(before);
+  });
+
+  it("clears every mark with 清除标记", async () => {
+    const excel = await builtThroughThePane();
+    expect(marks(excel).length).toBe(FORMATS["2021"].cells.filter((cell) => cell.role === "input").length);
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    await screen.findByText("已清除表格上的全部标记。");
+    expect(marks(excel)).toEqual([]);
+  });
+
+  it("checks against last year's workbook chosen as a file (Y1), and keeps it with the workbook", async () => {
+    const excel = await builtThroughThePane();
+    await fillZeros(excel);
+
+    // Last year's workbook as the add-in built it: its 结转下年度 row says 3 natural persons.
+    const last = new XlsxWorkbook();
+    const sheet = last.addWorksheet(SHEET3);
+    const names = NAMES["2021"]["三"];
+    const carry = FORMATS["2021"].cellById.get("三:四:自然人")!;
+    last.definedNames.add(`'${SHEET3}'!$A$3:$J$30`, names.table);
+    last.definedNames.add(`'${SHEET3}'!$A$${3 + carry.row}:$J$${3 + carry.row}`, names.rows.get(carry.row)!);
+    last.definedNames.add(`'${SHEET3}'!$D$3:$D$30`, names.columns.get(carry.col)!);
+    sheet.getCell(addressOf(carry)).value = 3;
+    const buffer = await last.xlsx.writeBuffer();
+    const file = new File([new Uint8Array(buffer as ArrayBuffer)], "2022年报.xlsx");
+
+    fireEvent.change(screen.getByLabelText("选择上年的工作簿或报表 JSON"), { target: { files: [file] } });
+    await screen.findByText(
+      /与上年年报不衔接：表三“二、上年结转政府信息公开申请数量”行“自然人”列应为 3/,
+      {},
+      { timeout: 5000 },
+    );
+    expect(excel.state.settings.get("disclosureReport.previous")).toContain('"format": "2021"');
+  });
+
+  it("takes last year's figures typed in", async () => {
+    const excel = await builtThroughThePane();
+    await fillZeros(excel);
+    fireEvent.click(screen.getByRole("button", { name: "手动填写上年数字" }));
+    fireEvent.change(screen.getByRole("spinbutton", { name: "总计" }), { target: { value: "4" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存上年数字" }));
+    await screen.findByText(/行“总计”列应为 4（上年结转下年度 4），表中为 0/);
+  });
+
+  it("says so outside Excel and in an Excel that is too old", () => {
+    const excel = new ExcelEmulator();
+    const { unmount } = render(<App run={excel.run} host="outside-office" language="zh" />);
+    expect(screen.getByText(/年报表格助手需要在 Excel 中使用/)).toBeTruthy();
+    unmount();
+    render(<App run={excel.run} host="old-excel" language="en" />);
+    expect(screen.getByText(/This version of Excel is too old/)).toBeTruthy();
+  });
+
+  it("speaks English where Office runs in English", async () => {
+    const excel = new ExcelEmulator();
+    render(<App run={excel.run} host="excel" language="en" recheckDelayMs={5} />);
+    expect(await screen.findByRole("button", { name: "Build tables" })).toBeTruthy();
+  });
+
+  it("says what to do when a table's sheet is deleted, and goes on working", async () => {
+    const excel = await builtThroughThePane();
+    excel.state.deleteSheet(excel.sheet(SHEET_NAMES["二"]));
+    fireEvent.click(screen.getByRole("button", { name: "检查" }));
+    await screen.findByText(/找不到表二 主动公开：所在工作表可能已被删除/);
+    expect(screen.getByRole("button", { name: "检查" })).toBeTruthy();
+  });
+
+  it("has no accessibility violations with findings listed", async () => {
+    await builtThroughThePane();
+    const results = await axe(document.body);
+    expect(results.violations).toEqual([]);
+  }, 30000);
+
+  it("works from the keyboard: the form, focus after building, a finding opened with Enter", async () => {
+    // Tab order across Fluent's focus manager needs layout, which jsdom lacks: the browser tests cover it.
+    const user = userEvent.setup();
+    const excel = new ExcelEmulator();
+    render(<App run={excel.run} host="excel" language="zh" recheckDelayMs={5} />);
+    const agency = await screen.findByRole("textbox", { name: /机关名称/ });
+    await user.tab();
+    expect(document.activeElement).toBe(agency);
+    await user.keyboard("某某局{Enter}");
+    await screen.findByText(/已生成表格/);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "检查" })));
+    const first = (await screen.findAllByRole("button", { name: /为空白，没有的应填 0/ }))[0];
+    first.focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(excel.state.selection).toBeDefined());
+  }, 30000);
+});

@@ -76,6 +76,7 @@ async function benchSyncs() {
   print("excel.highlight.cells", findings.length);
   await count("highlight", () => excelLayer.highlightFindings(excel.run, report.format, findings));
   await count("clear", () => excelLayer.clearHighlights(excel.run, report.format));
+  await count("recheck", () => excelLayer.recheck(excel.run));
   await count("select", () => excelLayer.selectCell(excel.run, report.format, findings[0].target));
   await count("rebuild", () =>
     excelLayer.buildTables(excel.run, { format: report.format, agency: "上海市人民政府办公厅", year: 2019 }),

@@ -1,4 +1,6 @@
+import type { Deviation } from "../recognise/deviations";
 import { parseReportJson, ReportReadError, type ParsedReport } from "../report/json";
+import { readWorkbookReport } from "../xlsx/read-report";
 import { checkReport, summarize } from "../rules";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, UsageError, type CliIo } from "./io";
 import { renderAnswer, renderSummaryLine, type CheckAnswer } from "./render";
@@ -9,16 +11,30 @@ export interface CheckOptions {
   readonly json: boolean;
 }
 
-async function readReport(io: CliIo, file: string): Promise<ParsedReport> {
-  let text: string;
-  try {
-    text = await io.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : (error as Error).message;
-    throw new ReportReadError(why);
+/** A report read from a file, with what the file's layout departs from the format (for .xlsx). */
+interface ReadInput extends ParsedReport {
+  readonly deviations: readonly Deviation[];
+}
+
+function unreadable(error: unknown): ReportReadError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : (error as Error).message;
+  return new ReportReadError(why);
+}
+
+/** Report JSON, or an .xlsx workbook (built by the add-in, or any layout the recogniser knows). */
+export async function readReport(io: CliIo, file: string): Promise<ReadInput> {
+  if (/\.xlsx$/i.test(file)) {
+    const bytes = await io.readBytes(file).catch((error: unknown) => {
+      throw unreadable(error);
+    });
+    const { report, deviations } = await readWorkbookReport(bytes);
+    return { report, unknownKeys: [], deviations };
   }
-  return parseReportJson(text);
+  const text = await io.readFile(file).catch((error: unknown) => {
+    throw unreadable(error);
+  });
+  return { ...parseReportJson(text), deviations: [] };
 }
 
 /** `check FILE… [--previous FILE] [--json]` */
@@ -26,7 +42,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   if (options.files.length === 0) throw new UsageError("check 需要至少一个报表文件");
   if (options.previous && options.files.length > 1) throw new UsageError("--previous 只能与一个报表文件一起使用");
 
-  let previous: ParsedReport | undefined;
+  let previous: ReadInput | undefined;
   if (options.previous) {
     try {
       previous = await readReport(io, options.previous);
@@ -40,7 +56,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const answers: CheckAnswer[] = [];
   let unreadable = false;
   for (const file of options.files) {
-    let parsed: ParsedReport;
+    let parsed: ReadInput;
     try {
       parsed = await readReport(io, file);
     } catch (error) {
@@ -56,6 +72,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       findings,
       summary: summarize(findings),
       ...(parsed.unknownKeys.length > 0 ? { notices: parsed.unknownKeys } : {}),
+      ...(parsed.deviations.length > 0 ? { deviations: parsed.deviations } : {}),
     };
     answers.push(answer);
     if (!options.json) {

@@ -3,6 +3,9 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readFile: (path: string) => Promise<string>;
+  readonly readBytes: (path: string) => Promise<Uint8Array>;
+  readonly writeBytes: (path: string, bytes: Uint8Array) => Promise<void>;
+  readonly exists: (path: string) => Promise<boolean>;
   /** Colour only where a person reads a terminal. */
   readonly color: boolean;
 }

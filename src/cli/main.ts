@@ -1,22 +1,28 @@
 import { promises as fs } from "fs";
 import { parseArgs } from "util";
 import { runCheck } from "./check";
+import { runTemplate } from "./template";
 import { EXIT_UNREADABLE, UsageError, type CliIo } from "./io";
 
 export const HELP = `disclosure-report — 政府信息公开工作年度报告表格（表二、表三、表四）检查工具
 
 用法：
-  disclosure-report check 报表.json [--previous 上年报表.json] [--json]
-  disclosure-report check 甲.json 乙.json …        多个文件：每个文件一行结论
+  disclosure-report check 报表.json|工作簿.xlsx [--previous 上年.json|上年.xlsx] [--json]
+  disclosure-report check 甲.xlsx 乙.json …        多个文件：每个文件一行结论
+  disclosure-report template --agency 机关名称 --year 2024 [--format 2021] --out 年报表格.xlsx
 
 命令：
   check      按国办公开办函〔2021〕30号（或〔2019〕60号试行格式）检查表格的勾稽关系、
-             空白和非数字内容，逐条列出问题
+             空白和非数字内容，逐条列出问题。.xlsx 工作簿中的表格按标签识别，位置不限，
+             与格式不同之处（缺行、旧标签、繁体字等）一并列出
+  template   写出与加载项相同的空白表格（含总计公式、勾稽检查），供手工填写
 
 选项：
   --previous FILE  上年的年报，用于检查“上年结转”与上年“结转下年度继续办理”是否衔接（Y1）
                    以及现行有效件数（Y2）
   --json           以 JSON 输出（格式见 report-json.md）
+  --format         2021 或 2019（默认按年度：2021 年度起为 2021 年版格式）
+  --force          覆盖已存在的输出文件
   -h, --help       显示本帮助
 
 退出状态：0 没有错误（可以有警告）；1 至少一个错误；2 文件无法读取或命令有误。
@@ -31,6 +37,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       options: {
         previous: { type: "string" },
         json: { type: "boolean", default: false },
+        format: { type: "string" },
+        agency: { type: "string" },
+        year: { type: "string" },
+        out: { type: "string" },
+        force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -43,6 +54,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (command === "check") {
       return await runCheck({ files, previous: values.previous, json: values.json ?? false }, io);
     }
+    if (command === "template") {
+      if (files.length > 0) throw new UsageError(`template 不需要文件参数：${files.join(" ")}`);
+      return await runTemplate({ ...values, force: values.force ?? false, exists: io.exists }, io);
+    }
     throw new UsageError(`未知的命令“${command}”`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
@@ -53,13 +68,24 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-/** The process entry: real files, real streams. */
-export async function main(argv: readonly string[]): Promise<number> {
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  return run(argv, {
+/** Real files and streams; colour only where a person reads a terminal. */
+export function nodeIo(color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR): CliIo {
+  return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => fs.readFile(path, "utf8"),
+    readBytes: (path) => fs.readFile(path),
+    writeBytes: (path, bytes) => fs.writeFile(path, bytes),
+    exists: (path) =>
+      fs.access(path).then(
+        () => true,
+        () => false,
+      ),
     color,
-  });
+  };
+}
+
+/** The process entry. */
+export async function main(argv: readonly string[]): Promise<number> {
+  return run(argv, nodeIo());
 }

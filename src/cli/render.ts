@@ -1,5 +1,6 @@
 import { FORMATS, TABLE_IDS, TABLE_NAMES, type FormatId, type TableId } from "../format";
 import type { CheckSummary, Finding } from "../rules";
+import type { Deviation } from "../recognise/deviations";
 import type { UnknownKey } from "../report/json";
 
 /** The command line's answer for one file (report-json.md). */
@@ -10,6 +11,8 @@ export interface CheckAnswer {
   readonly summary: CheckSummary;
   /** Keys the format does not have, which were not checked. Present only when there are some. */
   readonly notices?: readonly UnknownKey[];
+  /** How an .xlsx file's tables depart from the format's layout. Present only when there are some. */
+  readonly deviations?: readonly Deviation[];
 }
 
 export interface ReportHeader {
@@ -49,6 +52,12 @@ export function renderAnswer(answer: CheckAnswer, header: ReportHeader, color: b
   if (header.previousFile) lines.push(`  对照上年年报：${header.previousFile}`);
   for (const notice of answer.notices ?? [])
     lines.push(`  ${yellow(color, "注意")} ${notice.message}（${notice.path}）`);
+  if (answer.deviations?.length) {
+    lines.push("", bold(color, `与格式的差异：${answer.deviations.length} 处`));
+    for (const deviation of answer.deviations) {
+      lines.push(`  ${yellow(color, "差异")} ${deviation.message}${deviation.where ? `（${deviation.where}）` : ""}`);
+    }
+  }
 
   for (const tableId of TABLE_IDS) {
     const findings = answer.findings.filter((finding) => tableOf(finding) === tableId);

@@ -1,5 +1,4 @@
 import {
-  a1,
   FORMATS,
   rectA1,
   TABLE_IDS,
@@ -9,8 +8,26 @@ import {
   type TableModel,
   type ValueCell,
 } from "../format";
-import { relationExpressions, totalFormulas, type Origin } from "../rules";
-import { columnWidths, NAMES, reportTitle, SETTINGS_KEY, SHEET_NAMES, TABLE_ORIGIN, type BuildRecord } from "./plan";
+import { totalFormulas, type Origin } from "../rules";
+import {
+  BALANCE_FILL,
+  BALANCE_MARK,
+  balanceBlock,
+  columnWidths,
+  FONT,
+  HEADER_FILL,
+  NAMES,
+  reportTitle,
+  SETTINGS_KEY,
+  SHEET_NAMES,
+  TABLE_ORIGIN,
+  TITLE_FONT,
+  TOTAL_FILL,
+  validationFor,
+  type BuildRecord,
+} from "./plan";
+
+export { BALANCE_MARK };
 import type { ExcelRunner } from "./runner";
 
 export const ADDIN_VERSION = "0.1.0";
@@ -25,6 +42,8 @@ export interface BuildOptions {
 export interface BuildCapabilities {
   /** ExcelApi 1.9: print settings. */
   readonly pageLayout: boolean;
+  /** ExcelApi 1.13: reading merged areas (for recognising pasted tables). */
+  readonly mergedAreas?: boolean;
 }
 
 export interface BuildResult {
@@ -38,15 +57,6 @@ export interface BuildResult {
 export class BuildError extends Error {
   override readonly name = "BuildError";
 }
-
-/** Marks the add-in's own conditional formats (the live S1 balance), so that a rebuild replaces them. */
-export const BALANCE_MARK = 'N("DR-S1")';
-
-const FONT = "宋体";
-const TITLE_FONT = "黑体";
-const HEADER_FILL = "#F2F2F2";
-const TOTAL_FILL = "#EDF3E6";
-const BALANCE_FILL = "#FFC7CE";
 
 interface Placement {
   table: TableId;
@@ -218,15 +228,11 @@ function writeTable(
       range.format.font.bold = true;
     } else {
       range.format.protection.locked = false;
-      const validation = validationFor(cell);
-      range.dataValidation.clear();
-      range.dataValidation.rule = validation.rule;
-      range.dataValidation.prompt = validation.prompt;
-      range.dataValidation.errorAlert = validation.errorAlert;
+      applyValidation(range, cell);
     }
   }
 
-  if (model.id === "三") writeBalance(sheet, model, placement, options.format);
+  if (model.id === "三") writeBalance(sheet, placement, options.format);
 
   columnWidths(model).forEach((width, col) => {
     at({ row: 0, col, rowSpan: 1, colSpan: 1 }).format.columnWidth = width;
@@ -263,83 +269,37 @@ function drawGrid(range: Excel.Range): void {
   for (const edge of GRID_EDGES) range.format.borders.getItem(edge).style = "Continuous";
 }
 
-/** Prompts and alerts in the words staff use; the rule follows the cell's kind. */
-function validationFor(cell: ValueCell): Pick<Excel.DataValidation, "rule" | "prompt" | "errorAlert"> {
-  const whole = { formula1: 0, operator: "GreaterThanOrEqualTo" as const };
-  switch (cell.kind) {
-    case "amount":
-      return {
-        rule: { decimal: whole },
-        prompt: {
-          showPrompt: true,
-          title: "填写金额",
-          message: "请填写大于或等于 0 的数字（可以有小数）；没有的填 0。",
-        },
-        errorAlert: {
-          showAlert: true,
-          style: "Stop",
-          title: "不是有效的金额",
-          message: "金额应为大于或等于 0 的数字，不要带单位。",
-        },
-      };
-    case "change":
-      return {
-        rule: { wholeNumber: { formula1: -1e9, formula2: 1e9, operator: "Between" } },
-        prompt: {
-          showPrompt: true,
-          title: "填写增减数",
-          message: "请填写整数，减少的填负数（如 -8）；没有变化的填 0。",
-        },
-        errorAlert: {
-          showAlert: true,
-          style: "Stop",
-          title: "不是有效的增减数",
-          message: "增减数应为整数，不要带单位。",
-        },
-      };
-    default:
-      return {
-        rule: { wholeNumber: whole },
-        prompt: { showPrompt: true, title: "填写件数", message: "请填写大于或等于 0 的整数；没有的填 0。" },
-        errorAlert: {
-          showAlert: true,
-          style: "Stop",
-          title: "不是有效的件数",
-          message: "件数应为大于或等于 0 的整数，不要带单位或文字。",
-        },
-      };
-  }
+function applyValidation(range: Excel.Range, cell: ValueCell): void {
+  const v = validationFor(cell);
+  const limits = v.formula2 === undefined ? { formula1: v.formula1 } : { formula1: v.formula1, formula2: v.formula2 };
+  range.dataValidation.clear();
+  range.dataValidation.rule = { [v.type]: { ...limits, operator: v.operator } };
+  range.dataValidation.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
+  range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.error };
 }
 
-/**
- * S1 relates inputs and cannot be a formula of the table: it is shown beside table 三, outside the
- * print area (一 + 二 − （七） − 四 per column, ✓ / ✗), and the 四 cell of an unbalanced column turns red
- * through a conditional format, live even where the add-in is not loaded.
- */
-function writeBalance(sheet: Excel.Worksheet, model: TableModel, placement: Placement, format: FormatId): void {
-  const { origin } = placement;
-  const left = origin.col + model.colCount + 1;
-  const expressions = relationExpressions(FORMATS[format], "三", "S1", origin);
-  const header = sheet.getRangeByIndexes(origin.row, left, 1, 3);
-  header.values = [["勾稽检查", "一+二−（七）−四", "结果"]];
+/** The S1 block beside table 三, and the conditional format on each 四 cell that turns red when its column is off. */
+function writeBalance(sheet: Excel.Worksheet, placement: Placement, format: FormatId): void {
+  const block = balanceBlock(format, placement.origin);
+  const header = sheet.getRangeByIndexes(block.row, block.col, 1, 3);
+  header.values = [[...block.header]];
   header.format.font.bold = true;
   header.format.fill.color = HEADER_FILL;
-  expressions.forEach(({ target, expression }, i) => {
-    const row = sheet.getRangeByIndexes(origin.row + 1 + i, left, 1, 3);
-    const difference = sheet.getRangeByIndexes(origin.row + 1 + i, left + 1, 1, 1);
-    row.formulas = [[target.columnName, `=${expression}`, `=IF(${a1(origin.row + 1 + i, left + 1)}=0,"✓","✗")`]];
-    difference.numberFormat = [["0"]];
-    const cell = sheet.getRangeByIndexes(origin.row + target.row, origin.col + target.col, 1, 1);
-    const conditional = cell.conditionalFormats.add("Custom");
-    conditional.custom.rule.formula = `=AND(${expression}<>0,${BALANCE_MARK}=0)`;
+  for (const line of block.lines) {
+    sheet.getRangeByIndexes(line.row, block.col, 1, 3).formulas = [[line.label, line.difference, line.verdict]];
+    sheet.getRangeByIndexes(line.row, block.col + 1, 1, 1).numberFormat = [["0"]];
+    const conditional = sheet
+      .getRangeByIndexes(line.target.row, line.target.col, 1, 1)
+      .conditionalFormats.add("Custom");
+    conditional.custom.rule.formula = line.highlight;
     conditional.custom.format.fill.color = BALANCE_FILL;
-  });
-  const block = sheet.getRangeByIndexes(origin.row, left, expressions.length + 1, 3);
-  block.format.font.name = FONT;
-  block.format.horizontalAlignment = "Center";
-  drawGrid(block);
-  sheet.getRangeByIndexes(origin.row, left, 1, 1).format.columnWidth = 84;
-  sheet.getRangeByIndexes(origin.row, left + 1, 1, 1).format.columnWidth = 96;
+  }
+  const whole = sheet.getRangeByIndexes(block.row, block.col, block.lines.length + 1, 3);
+  whole.format.font.name = FONT;
+  whole.format.horizontalAlignment = "Center";
+  drawGrid(whole);
+  sheet.getRangeByIndexes(block.row, block.col, 1, 1).format.columnWidth = 84;
+  sheet.getRangeByIndexes(block.row, block.col + 1, 1, 1).format.columnWidth = 96;
 }
 
 function addNames(

@@ -4,5 +4,5 @@ import type { BuildCapabilities } from "./build";
 export function probeCapabilities(): BuildCapabilities {
   const supported = (version: string) =>
     typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", version);
-  return { pageLayout: supported("1.9") };
+  return { pageLayout: supported("1.9"), mergedAreas: supported("1.13") };
 }

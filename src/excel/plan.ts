@@ -1,5 +1,14 @@
-import { FORMATS, perTable, TABLE_IDS, type FormatId, type TableId, type TableModel } from "../format";
-import type { Origin } from "../rules";
+import {
+  a1,
+  FORMATS,
+  perTable,
+  TABLE_IDS,
+  type FormatId,
+  type TableId,
+  type TableModel,
+  type ValueCell,
+} from "../format";
+import { relationExpressions, type Origin } from "../rules";
 
 /**
  * Where the add-in puts each table and what it names, decided without touching the workbook.
@@ -70,3 +79,99 @@ export function columnWidths(model: TableModel): number[] {
 }
 
 export { TABLE_IDS };
+
+export const FONT = "宋体";
+export const TITLE_FONT = "黑体";
+export const HEADER_FILL = "#F2F2F2";
+export const TOTAL_FILL = "#EDF3E6";
+export const BALANCE_FILL = "#FFC7CE";
+
+/** Marks the add-in's own conditional formats (the live S1 balance), so that a rebuild replaces them. */
+export const BALANCE_MARK = 'N("DR-S1")';
+
+/** Data validation of an input cell, in the words staff use; the rule follows the cell's kind. */
+export interface InputValidation {
+  readonly type: "wholeNumber" | "decimal";
+  readonly operator: "GreaterThanOrEqualTo" | "Between";
+  readonly formula1: number;
+  readonly formula2?: number;
+  readonly promptTitle: string;
+  readonly prompt: string;
+  readonly errorTitle: string;
+  readonly error: string;
+}
+
+export function validationFor(cell: ValueCell): InputValidation {
+  switch (cell.kind) {
+    case "amount":
+      return {
+        type: "decimal",
+        operator: "GreaterThanOrEqualTo",
+        formula1: 0,
+        promptTitle: "填写金额",
+        prompt: "请填写大于或等于 0 的数字（可以有小数）；没有的填 0。",
+        errorTitle: "不是有效的金额",
+        error: "金额应为大于或等于 0 的数字，不要带单位。",
+      };
+    case "change":
+      return {
+        type: "wholeNumber",
+        operator: "Between",
+        formula1: -1e9,
+        formula2: 1e9,
+        promptTitle: "填写增减数",
+        prompt: "请填写整数，减少的填负数（如 -8）；没有变化的填 0。",
+        errorTitle: "不是有效的增减数",
+        error: "增减数应为整数，不要带单位。",
+      };
+    default:
+      return {
+        type: "wholeNumber",
+        operator: "GreaterThanOrEqualTo",
+        formula1: 0,
+        promptTitle: "填写件数",
+        prompt: "请填写大于或等于 0 的整数；没有的填 0。",
+        errorTitle: "不是有效的件数",
+        error: "件数应为大于或等于 0 的整数，不要带单位或文字。",
+      };
+  }
+}
+
+/** One line of the S1 block beside table 三: a column's balance and its ✓ / ✗. */
+export interface BalanceLine {
+  readonly row: number;
+  readonly label: string;
+  readonly difference: string;
+  readonly verdict: string;
+  /** The 四 cell of that column, and the conditional format that turns it red when the column is off. */
+  readonly target: { readonly row: number; readonly col: number };
+  readonly highlight: string;
+}
+
+export interface BalanceBlock {
+  readonly row: number;
+  readonly col: number;
+  readonly header: readonly string[];
+  readonly lines: readonly BalanceLine[];
+}
+
+/**
+ * S1 relates inputs and cannot be a formula of the table: it stands beside table 三, outside the print
+ * area (一 + 二 − （七） − 四 per column, ✓ / ✗).
+ */
+export function balanceBlock(format: FormatId, origin: Origin): BalanceBlock {
+  const model = FORMATS[format].tables["三"];
+  const col = origin.col + model.colCount + 1;
+  const lines = relationExpressions(FORMATS[format], "三", "S1", origin).map(({ target, expression }, i) => {
+    const row = origin.row + 1 + i;
+    return {
+      row,
+      label: target.columnName,
+      difference: `=${expression}`,
+      verdict: `=IF(${a1(row, col + 1)}=0,"✓","✗")`,
+      target: { row: origin.row + target.row, col: origin.col + target.col },
+      highlight: `=AND(${expression}<>0,${BALANCE_MARK}=0)`,
+    };
+  });
+  return { row: origin.row, col, header: ["勾稽检查", "一+二−（七）−四", "结果"], lines };
+}

@@ -13,6 +13,7 @@ import { useEffect, useRef, useState } from "react";
 import { FORMATS } from "../format";
 import type { ExcelRunner } from "../excel";
 import { summarize } from "../rules";
+import { ActiveSheet } from "./ActiveSheet";
 import { BuildForm } from "./BuildForm";
 import { Findings } from "./Findings";
 import { FixActions } from "./FixActions";
@@ -94,6 +95,8 @@ function Workbook({ run, strings, recheckDelayMs }: { run: ExcelRunner; strings:
             onBuild={workbook.build}
             defaultYear={new Date().getFullYear() - 1}
           />
+          <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0" }} />
+          <ActiveSheet strings={strings} workbook={workbook} canConvert />
         </>
       ) : null}
       {state.phase === "ready" && report ? (
@@ -134,6 +137,8 @@ function Workbook({ run, strings, recheckDelayMs }: { run: ExcelRunner; strings:
             onChange={workbook.setPrevious}
             onNotice={workbook.notify}
           />
+          <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0" }} />
+          <ActiveSheet strings={strings} workbook={workbook} canConvert={false} />
         </>
       ) : null}
     </>

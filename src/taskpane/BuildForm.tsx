@@ -10,9 +10,12 @@ interface Props {
   readonly onBuild: (request: BuildRequest) => void;
   /** The year reports are usually written for: last year. */
   readonly defaultYear: number;
+  /** The format is already known (tables found on a sheet): no choice is offered. */
+  readonly fixedFormat?: FormatId;
+  readonly submitLabel?: string;
 }
 
-export function BuildForm({ strings, busy, onBuild, defaultYear }: Props) {
+export function BuildForm({ strings, busy, onBuild, defaultYear, fixedFormat, submitLabel }: Props) {
   const [agency, setAgency] = useState("");
   const [yearText, setYearText] = useState(String(defaultYear));
   const [format, setFormat] = useState<FormatId>(formatForYear(defaultYear));
@@ -34,13 +37,13 @@ export function BuildForm({ strings, busy, onBuild, defaultYear }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (agencyValid && yearValid) onBuild({ agency: agency.trim(), year, format });
+    if (agencyValid && yearValid) onBuild({ agency: agency.trim(), year, format: fixedFormat ?? format });
   };
 
   const formatName = (id: FormatId) => (id === "2021" ? strings.format2021 : strings.format2019);
 
   return (
-    <form onSubmit={submit} style={{ display: "grid", gap: 12 }} aria-label={strings.build}>
+    <form onSubmit={submit} style={{ display: "grid", gap: 12 }} aria-label={submitLabel ?? strings.build}>
       <Field
         label={strings.agency}
         required
@@ -55,23 +58,27 @@ export function BuildForm({ strings, busy, onBuild, defaultYear }: Props) {
       >
         <Input type="number" value={yearText} onChange={(_, data) => changeYear(data.value)} />
       </Field>
-      <Field
-        label={strings.format}
-        hint={format !== expected ? fill(strings.formatMismatch, { year, expected: formatName(expected) }) : undefined}
-      >
-        <RadioGroup
-          value={format}
-          onChange={(_, data) => {
-            setFormat(data.value as FormatId);
-            setFormatTouched(true);
-          }}
+      {fixedFormat ? null : (
+        <Field
+          label={strings.format}
+          hint={
+            format !== expected ? fill(strings.formatMismatch, { year, expected: formatName(expected) }) : undefined
+          }
         >
-          <Radio value="2021" label={strings.format2021} />
-          <Radio value="2019" label={strings.format2019} />
-        </RadioGroup>
-      </Field>
+          <RadioGroup
+            value={format}
+            onChange={(_, data) => {
+              setFormat(data.value as FormatId);
+              setFormatTouched(true);
+            }}
+          >
+            <Radio value="2021" label={strings.format2021} />
+            <Radio value="2019" label={strings.format2019} />
+          </RadioGroup>
+        </Field>
+      )}
       <Button appearance="primary" type="submit" disabled={busy}>
-        {busy ? strings.building : strings.build}
+        {busy ? strings.building : (submitLabel ?? strings.build)}
       </Button>
     </form>
   );

@@ -35,9 +35,9 @@ export async function readPreviousFile(file: Blob & { name: string }): Promise<R
     }
   }
   if (!/\.xlsx$/i.test(file.name)) throw new PreviousFileError("请选择 .xlsx 工作簿或 .json 报表文件");
-  const [{ Workbook }, { readBuiltWorkbook }] = await Promise.all([
+  const [{ Workbook }, { readAnyWorkbook }] = await Promise.all([
     import(/* webpackChunkName: "exceljs" */ "exceljs"),
-    import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read-built"),
+    import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read-any"),
   ]);
   const workbook = new Workbook();
   try {
@@ -45,7 +45,7 @@ export async function readPreviousFile(file: Blob & { name: string }): Promise<R
   } catch (error) {
     throw new PreviousFileError(`不是有效的 .xlsx 工作簿（${(error as Error).message}）`);
   }
-  const report = readBuiltWorkbook(workbook);
-  if (!report) throw new PreviousFileError("", true);
-  return report;
+  const found = readAnyWorkbook(workbook);
+  if (!found) throw new PreviousFileError("", true);
+  return found.report;
 }

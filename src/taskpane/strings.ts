@@ -53,12 +53,22 @@ const zh = {
   previousSave: "保存上年数字",
   previousRemove: "不再使用上年年报",
   previousUnreadable: "无法读取 {file}：{reason}",
-  previousUnrecognised: "没有在这个工作簿中找到年报表格。目前可以读取本助手生成的工作簿和报表 JSON。",
+  previousUnrecognised: "没有在这个工作簿中找到表二、表三或表四（按“一、本年新收政府信息公开申请数量”等标签查找）。",
   protectedSheet: "工作表受保护，无法写入。请在“审阅 › 撤销工作表保护”后再试。",
   sheetMissing: "找不到表格所在的工作表（可能已被删除）。请点“生成表格”重新生成，已填的其他表格不受影响。",
   syncFailed: "与 Excel 通信失败：{reason}。请再试一次；若仍失败，请关闭并重新打开任务窗格。",
   missingTables: "找不到{tables}：所在工作表可能已被删除。点“生成表格”可以重新生成。",
   goToCell: "定位到单元格",
+  activeSheet: "当前工作表",
+  activeSheetHint: "表格是从网页或其他工作簿粘贴来的？可以直接检查当前工作表，表格在哪里都能找到。",
+  checkActiveSheet: "检查当前工作表",
+  activeSheetNone:
+    "当前工作表中没有找到表二、表三或表四（按“一、本年新收政府信息公开申请数量”“第二十条第（一）项”“行政复议”等标签查找）。",
+  activeSheetFound: "在“{sheet}”中找到{tables}，按{format}检查：{summary}。",
+  deviations: "与格式的差异",
+  convert: "转换为标准表格",
+  convertHint: "生成带公式的标准表格，并填入找到的全部数字；当前工作表保持不变。",
+  converted: "已生成标准表格并填入 {count} 个数字，原工作表未改动。",
 };
 
 export type Strings = typeof zh;
@@ -124,6 +134,17 @@ const en: Strings = {
   syncFailed: "Excel did not answer: {reason}. Try again; if it keeps failing, close and reopen the pane.",
   missingTables: "Cannot find {tables}: their sheet may have been deleted. Build tables builds them again.",
   goToCell: "Go to cell",
+  activeSheet: "This sheet",
+  activeSheetHint:
+    "Tables pasted from a web page or another workbook? Check this sheet: the tables are found wherever they stand.",
+  checkActiveSheet: "Check this sheet",
+  activeSheetNone:
+    "No table 二, 三 or 四 found on this sheet (looked for labels such as 一、本年新收政府信息公开申请数量).",
+  activeSheetFound: "Found {tables} on “{sheet}”, checked as the {format}: {summary}.",
+  deviations: "Differences from the format",
+  convert: "Convert to standard tables",
+  convertHint: "Builds the standard tables with formulas and fills in every figure found; this sheet stays as it is.",
+  converted: "Standard tables built and {count} figures filled in; the original sheet is unchanged.",
 };
 
 export type Language = "zh" | "en";

@@ -6,7 +6,10 @@ import {
   clearHighlights,
   loadPrevious,
   probeCapabilities,
+  readActiveSheet,
   recheck,
+  selectAt,
+  writeReportValues,
   savePrevious,
   selectCell,
   watchChanges,
@@ -14,8 +17,9 @@ import {
   type ExcelRunner,
   type ReadResult,
 } from "../excel";
+import type { Location, Recognised } from "../recognise/recognise";
 import type { Report } from "../report/types";
-import { proposeFixes, type Finding, type Fix } from "../rules";
+import { checkReport, proposeFixes, summarize, type Finding, type Fix } from "../rules";
 import { describeFailure } from "./errors";
 import { fill, type Strings } from "./strings";
 
@@ -24,8 +28,16 @@ export interface Notice {
   readonly text: string;
 }
 
+/** Tables found on the active sheet by their labels, and what the check found in them. */
+export interface PastedCheck {
+  readonly sheet: string;
+  readonly recognised: Recognised;
+  readonly findings: readonly Finding[];
+}
+
 export interface PaneState {
   readonly phase: "starting" | "no-tables" | "ready";
+  readonly pasted?: PastedCheck;
   readonly read?: ReadResult;
   readonly findings: readonly Finding[];
   readonly previous?: Report;
@@ -186,6 +198,42 @@ export function useWorkbook(run: ExcelRunner, strings: Strings, recheckDelayMs =
         return undefined;
       }),
     notify: (notice: Notice) => update({ notice }),
+    checkActiveSheet: () =>
+      act(async () => {
+        const grid = await readActiveSheet(run, probeCapabilities().mergedAreas ?? false);
+        // The recogniser is needed only here: it loads on first use, outside the pane's initial script.
+        const { recogniseSheets } = await import(/* webpackChunkName: "recognise" */ "../recognise/recognise");
+        const recognised = recogniseSheets([grid]);
+        if (!recognised) {
+          update({ pasted: undefined });
+          return { intent: "warning", text: strings.activeSheetNone };
+        }
+        const findings = checkReport(recognised.report, previous.current);
+        update({ pasted: { sheet: grid.name, recognised, findings } });
+        const tables = recognised.tablesFound.map((table) => strings.table[table]).join("、");
+        const counts = summarize(findings);
+        const summary =
+          counts.errors + counts.warnings === 0 ? strings.allPassed : fill(strings.summary, { ...counts });
+        const format = FORMATS[recognised.report.format].title;
+        return { intent: "info", text: fill(strings.activeSheetFound, { sheet: grid.name, tables, format, summary }) };
+      }, false),
+    selectAt: async (location: Location) => {
+      try {
+        await selectAt(run, location.sheet, location.row, location.col);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    convert: (request: Omit<BuildRequest, "format">) =>
+      act(async () => {
+        const pasted = state.pasted;
+        if (!pasted) return undefined;
+        const report = pasted.recognised.report;
+        await buildTables(run, { ...request, format: report.format }, probeCapabilities());
+        const count = await writeReportValues(run, report);
+        update({ pasted: undefined });
+        return { intent: "success", text: fill(strings.converted, { count }) };
+      }),
   };
 }
 

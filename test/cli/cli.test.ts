@@ -3,27 +3,9 @@ import { promises as fs } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { promisify } from "util";
-import { run } from "../../src/cli/main";
+import { cli } from "../support/cli";
 import { fixturePath } from "../support/fixtures";
 import { withCells, zeroReport } from "../support/reports";
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Captured> {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readFile: (path) => fs.readFile(path, "utf8"),
-    color: false,
-  });
-  return { code, stdout, stderr };
-}
 
 async function tempFile(name: string, content: string): Promise<string> {
   const dir = await fs.mkdtemp(join(tmpdir(), "disclosure-report-"));
@@ -149,7 +131,12 @@ describe("disclosure-report check", () => {
   it("explains itself and refuses wrong commands with exit 2", async () => {
     const help = await cli("--help");
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("disclosure-report check 报表.json [--previous 上年报表.json] [--json]");
+    expect(help.stdout).toContain(
+      "disclosure-report check 报表.json|工作簿.xlsx [--previous 上年.json|上年.xlsx] [--json]",
+    );
+    expect(help.stdout).toContain(
+      "disclosure-report template --agency 机关名称 --year 2024 [--format 2021] --out 年报表格.xlsx",
+    );
     expect(help.stdout).toContain("退出状态：0 没有错误（可以有警告）；1 至少一个错误；2 文件无法读取或命令有误。");
     for (const argv of [
       [],

@@ -159,3 +159,18 @@ describe("going to a finding's cell", () => {
     expect(excel.state.selection?.rect).toEqual({ row: 8, col: 1, rowCount: 1, colCount: 1 });
   });
 });
+
+describe("re-checking", () => {
+  it("reads, checks and replaces the marks in two syncs, with last year's report", async () => {
+    const { recheck } = await import("../../src/excel");
+    const report = loadFixture("suqian-city-2024");
+    const previous = loadFixture("suqian-city-2023");
+    const excel = await builtWorkbook("2021");
+    typeReport(excel, report, { totals: true });
+    excel.type(SHEET_NAMES["三"], addressOf(FORMATS["2021"].cellById.get("三:二:自然人")!), 0);
+    const { result, syncs } = await excel.countSyncs(() => recheck(excel.run, previous));
+    expect(syncs).toBe(2);
+    expect(result?.findings.map((f) => `${f.rule} ${f.target}`)).toContain("Y1 三:二:自然人");
+    expect(result?.marked).toBeGreaterThan(0);
+  });
+});

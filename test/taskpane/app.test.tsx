@@ -211,3 +211,68 @@ describe("the task pane", () => {
     await waitFor(() => expect(excel.state.selection).toBeDefined());
   }, 30000);
 });
+
+describe("last year's workbook in another layout", () => {
+  it("is recognised by its labels (a department's own workbook), and its carry-over checked", async () => {
+    const { gridsToXlsx } = await import("../support/xlsx-files");
+    const { publishedGrid } = await import("../support/published");
+    const { loadFixture } = await import("../support/fixtures");
+    const excel = await builtThroughThePane();
+    await fillZeros(excel);
+    const bytes = await gridsToXlsx([publishedGrid(loadFixture("suqian-city-2023"), { offset: { row: 5, col: 1 } })]);
+    const file = new File([bytes as Uint8Array<ArrayBuffer>], "宿迁2023.xlsx");
+    fireEvent.change(screen.getByLabelText("选择上年的工作簿或报表 JSON"), { target: { files: [file] } });
+    // suqian 2023 carried 118 requests of natural persons into 2024.
+    await screen.findByText(/行“自然人”列应为 118（上年结转下年度 118），表中为 0/, {}, { timeout: 5000 });
+  });
+});
+
+describe("tables pasted anywhere on the active sheet", () => {
+  it("are checked where they stand, their differences said, and converted keeping every value", async () => {
+    const { publishedGrid } = await import("../support/published");
+    const { loadFixture } = await import("../support/fixtures");
+    const { checkReport } = await import("../../src/rules");
+    const huaian = loadFixture("huaian-hongze-district-2023");
+    const excel = new ExcelEmulator();
+    const grid = publishedGrid(huaian, { table3Format: "2019", offset: { row: 2, col: 1 } });
+    const sheet = excel.sheet("Sheet1");
+    grid.cells.forEach((row, r) =>
+      row.forEach((value, c) => value !== null && excel.state.setEntry(sheet, r, c, value)),
+    );
+    const pastedBefore = JSON.stringify(excel.snapshot());
+
+    render(<App run={excel.run} host="excel" language="zh" recheckDelayMs={5} />);
+    fireEvent.click(await screen.findByRole("button", { name: "检查当前工作表" }));
+    await screen.findByText(
+      /在“Sheet1”中找到表二 主动公开、表三 依申请公开、表四 复议诉讼，按2021 年版格式检查：2 个错误，21 条警告。/,
+    );
+    expect(screen.getByText(/“（六）其他处理”只印了一行/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: /表四“行政复议”的“总计”应为 11/ }));
+    await waitFor(() => expect(excel.state.selection).toBeDefined());
+    expect(
+      excel.value(
+        "Sheet1",
+        `${String.fromCharCode(65 + excel.state.selection!.rect.col)}${excel.state.selection!.rect.row + 1}`,
+      ),
+    ).toBe(0);
+
+    fireEvent.change(screen.getAllByRole("textbox", { name: /机关名称/ })[1], {
+      target: { value: "淮安市洪泽区人民政府" },
+    });
+    fireEvent.change(screen.getAllByRole("spinbutton", { name: /年度/ })[1], { target: { value: "2023" } });
+    fireEvent.click(screen.getByRole("button", { name: "转换为标准表格" }));
+    await screen.findByText(/已生成标准表格并填入 \d+ 个数字，原工作表未改动。/);
+    // The pasted sheet is as it was; the built tables hold every input figure, totals as formulas.
+    const sheets = JSON.parse(JSON.stringify(excel.snapshot()));
+    expect(JSON.stringify(sheets[0])).toBe(JSON.stringify(JSON.parse(pastedBefore)[0]));
+    for (const cell of FORMATS["2021"].cells.filter((c) => c.role === "input")) {
+      const value = huaian.tables[cell.table]?.[cell.rowKey]?.[cell.columnKey] ?? null;
+      expect([cell.id, excel.value(SHEET_NAMES[cell.table], addressOf(cell))]).toEqual([cell.id, value ?? ""]);
+    }
+    // The totals now compute, so the I3 errors of the printed page are gone; the blank （六） items remain,
+    // 6 inputs each (their totals are formulas now, giving 0 instead of blank).
+    await screen.findByText(/0 个错误，18 条警告/);
+    expect(checkReport(huaian).some((f) => f.rule === "I3")).toBe(true);
+  });
+});

@@ -314,6 +314,21 @@ export class EmulatedWorksheet extends ClientObject {
     }));
   }
 
+  /** The smallest block holding every value (valuesOnly: formats do not count). */
+  getUsedRangeOrNullObject(): EmulatedRange {
+    return new EmulatedRange(
+      this.context,
+      this.state,
+      () => {
+        const sheet = this.emuSheet();
+        const used = this.state.usedRect(sheet);
+        if (!used) throw new EmulatorError("ItemNotFound", "The sheet is empty.");
+        return { sheet, rect: used };
+      },
+      true,
+    );
+  }
+
   activate(): void {
     this.context.emuEnqueue(() => {
       this.state.activeSheetId = this.emuSheet().id;

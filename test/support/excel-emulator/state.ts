@@ -207,6 +207,25 @@ export class WorkbookState {
     return raw as CellScalar;
   }
 
+  /** The block from the first to the last cell that holds something, or undefined for an empty sheet. */
+  usedRect(sheet: SheetState): Rect | undefined {
+    const dimensions = this.engine.getSheetDimensions(sheet.id);
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (let row = 0; row < dimensions.height; row++) {
+      for (let col = 0; col < dimensions.width; col++) {
+        if (this.formula(sheet, row, col) === "") continue;
+        top = Math.min(top, row);
+        left = Math.min(left, col);
+        bottom = Math.max(bottom, row);
+        right = Math.max(right, col);
+      }
+    }
+    return bottom < 0 ? undefined : { row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 };
+  }
+
   isFormula(sheet: SheetState, row: number, col: number): boolean {
     return this.engine.doesCellHaveFormula({ sheet: sheet.id, row, col });
   }

@@ -1,6 +1,7 @@
 import { promises as fs } from "fs";
 import { parseArgs } from "util";
 import { runCheck } from "./check";
+import { runExport } from "./export";
 import { runTemplate } from "./template";
 import { EXIT_UNREADABLE, UsageError, type CliIo } from "./io";
 
@@ -10,19 +11,23 @@ export const HELP = `disclosure-report — 政府信息公开工作年度报告�
   disclosure-report check 报表.json|工作簿.xlsx [--previous 上年.json|上年.xlsx] [--json]
   disclosure-report check 甲.xlsx 乙.json …        多个文件：每个文件一行结论
   disclosure-report template --agency 机关名称 --year 2024 [--format 2021] --out 年报表格.xlsx
+  disclosure-report export 报表.json|工作簿.xlsx --to html|docx|xlsx|json --out 文件 [--force]
 
 命令：
   check      按国办公开办函〔2021〕30号（或〔2019〕60号试行格式）检查表格的勾稽关系、
              空白和非数字内容，逐条列出问题。.xlsx 工作簿中的表格按标签识别，位置不限，
              与格式不同之处（缺行、旧标签、繁体字等）一并列出
   template   写出与加载项相同的空白表格（含总计公式、勾稽检查），供手工填写
+  export     先检查，再导出：html（门户网站）、docx（Word）、xlsx（提交用干净副本，含校验记录）、
+             json（报表 JSON）。有错误时不导出，除非加 --force
 
 选项：
   --previous FILE  上年的年报，用于检查“上年结转”与上年“结转下年度继续办理”是否衔接（Y1）
                    以及现行有效件数（Y2）
   --json           以 JSON 输出（格式见 report-json.md）
   --format         2021 或 2019（默认按年度：2021 年度起为 2021 年版格式）
-  --force          覆盖已存在的输出文件
+  --force          template：覆盖已存在的文件；export：有错误仍然导出
+  --overwrite      export：覆盖已存在的输出文件
   -h, --help       显示本帮助
 
 退出状态：0 没有错误（可以有警告）；1 至少一个错误；2 文件无法读取或命令有误。
@@ -42,6 +47,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         year: { type: "string" },
         out: { type: "string" },
         force: { type: "boolean", default: false },
+        to: { type: "string" },
+        overwrite: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -57,6 +64,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (command === "template") {
       if (files.length > 0) throw new UsageError(`template 不需要文件参数：${files.join(" ")}`);
       return await runTemplate({ ...values, force: values.force ?? false, exists: io.exists }, io);
+    }
+    if (command === "export") {
+      if (files.length > 1) throw new UsageError("export 一次导出一个报表文件");
+      return await runExport(
+        { ...values, file: files[0], force: values.force ?? false, overwrite: values.overwrite ?? false },
+        io,
+      );
     }
     throw new UsageError(`未知的命令“${command}”`);
   } catch (error) {

@@ -29,8 +29,9 @@ import {
 
 export { BALANCE_MARK };
 import type { ExcelRunner } from "./runner";
+import { ADDIN_VERSION } from "../version";
 
-export const ADDIN_VERSION = "0.1.0";
+export { ADDIN_VERSION };
 
 export interface BuildOptions {
   readonly format: FormatId;

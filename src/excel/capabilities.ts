@@ -6,3 +6,13 @@ export function probeCapabilities(): BuildCapabilities {
     typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", version);
   return { pageLayout: supported("1.9"), mergedAreas: supported("1.13") };
 }
+
+/** Excel on Mac runs the pane in WKWebView, which does not save downloads from a task pane. */
+export function downloadsBlocked(): boolean {
+  return typeof Office !== "undefined" && Office.context?.platform === Office.PlatformType.Mac;
+}
+
+/** The open workbook's file, where Office can hand it to the pane. */
+export function thisDocument(): Pick<Office.Document, "getFileAsync"> | undefined {
+  return typeof Office !== "undefined" ? Office.context?.document : undefined;
+}

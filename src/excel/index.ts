@@ -1,5 +1,5 @@
 export { buildTables, BuildError, type BuildCapabilities, type BuildOptions, type BuildResult } from "./build";
-export { probeCapabilities } from "./capabilities";
+export { downloadsBlocked, probeCapabilities, thisDocument } from "./capabilities";
 export { readTables, type ReadResult } from "./read";
 export { highlightFindings, clearHighlights, marksFor } from "./highlight";
 export { recheck, type RecheckResult } from "./recheck";
@@ -11,3 +11,4 @@ export { officeRunner, type ExcelRunner } from "./runner";
 export { readActiveSheet } from "./active-sheet";
 export { writeReportValues } from "./write-values";
 export { selectAt } from "./select-at";
+export { readWorkbookFile, canReadWorkbookFile, type DocumentFileSource } from "./file";

@@ -14,13 +14,14 @@ import { FORMATS } from "../format";
 import type { ExcelRunner } from "../excel";
 import { summarize } from "../rules";
 import { ActiveSheet } from "./ActiveSheet";
+import { ExportPanel } from "./ExportPanel";
 import { BuildForm } from "./BuildForm";
 import { Findings } from "./Findings";
 import { FixActions } from "./FixActions";
 import { detectHost, type HostState } from "./host";
 import { PreviousYear } from "./PreviousYear";
 import { fill, languageOf, stringsFor, type Language, type Strings } from "./strings";
-import { useWorkbook } from "./useWorkbook";
+import { useWorkbook, type ExportHost } from "./useWorkbook";
 
 export interface AppProps {
   /** Runs batches against the workbook: Excel.run in Excel, an emulator in tests and the demo. */
@@ -29,9 +30,11 @@ export interface AppProps {
   readonly host?: HostState;
   readonly language?: Language;
   readonly recheckDelayMs?: number;
+  /** Where exports go; Office's own by default. */
+  readonly exportHost?: ExportHost;
 }
 
-export function App({ run, host: givenHost, language, recheckDelayMs }: AppProps) {
+export function App({ run, host: givenHost, language, recheckDelayMs, exportHost }: AppProps) {
   const [host, setHost] = useState<HostState | undefined>(givenHost);
   const strings = stringsFor(
     language ?? languageOf(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined),
@@ -58,14 +61,26 @@ export function App({ run, host: givenHost, language, recheckDelayMs }: AppProps
             <MessageBarBody>{strings.oldExcel}</MessageBarBody>
           </MessageBar>
         ) : null}
-        {host === "excel" ? <Workbook run={run} strings={strings} recheckDelayMs={recheckDelayMs} /> : null}
+        {host === "excel" ? (
+          <Workbook run={run} strings={strings} recheckDelayMs={recheckDelayMs} exportHost={exportHost} />
+        ) : null}
       </main>
     </FluentProvider>
   );
 }
 
-function Workbook({ run, strings, recheckDelayMs }: { run: ExcelRunner; strings: Strings; recheckDelayMs?: number }) {
-  const workbook = useWorkbook(run, strings, recheckDelayMs);
+function Workbook({
+  run,
+  strings,
+  recheckDelayMs,
+  exportHost,
+}: {
+  run: ExcelRunner;
+  strings: Strings;
+  recheckDelayMs?: number;
+  exportHost?: ExportHost;
+}) {
+  const workbook = useWorkbook(run, strings, recheckDelayMs, exportHost);
   const { state } = workbook;
   const checkButton = useRef<HTMLButtonElement>(null);
   const phase = useRef(state.phase);
@@ -138,6 +153,8 @@ function Workbook({ run, strings, recheckDelayMs }: { run: ExcelRunner; strings:
             onNotice={workbook.notify}
           />
           <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0" }} />
+          <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0" }} />
+          <ExportPanel strings={strings} workbook={workbook} />
           <ActiveSheet strings={strings} workbook={workbook} canConvert={false} />
         </>
       ) : null}

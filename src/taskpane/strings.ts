@@ -69,6 +69,20 @@ const zh = {
   convert: "转换为标准表格",
   convertHint: "生成带公式的标准表格，并填入找到的全部数字；当前工作表保持不变。",
   converted: "已生成标准表格并填入 {count} 个数字，原工作表未改动。",
+  exportTitle: "导出",
+  exportHint: "导出前会重新检查；导出的数字与表格中完全一致。",
+  exportCopy: "复制表格（网页格式）",
+  exportHtml: "保存 HTML 文件",
+  exportDocx: "保存 Word 文件",
+  exportSubmission: "保存提交用工作簿",
+  exportWorkbook: "保存当前工作簿（.xlsx）",
+  exportGate: "检查发现 {count} 个错误，导出的表格会带着这些错误。请先改正，或确认：",
+  exportAnyway: "仍然导出",
+  exported: "已导出 {name}。",
+  copied: "已复制表格，可直接粘贴到网站编辑器或 Word。",
+  downloadBlocked: "Excel for Mac 不能从任务窗格保存文件：请用“复制表格（网页格式）”，或用 文件 › 另存为 保存工作簿。",
+  fileUnavailable: "这个 Excel 不能把工作簿交给加载项：请用 文件 › 另存为，或“保存提交用工作簿”。",
+  copyFailed: "无法写入剪贴板：{reason}。请改用“保存 HTML 文件”。",
 };
 
 export type Strings = typeof zh;
@@ -145,6 +159,21 @@ const en: Strings = {
   convert: "Convert to standard tables",
   convertHint: "Builds the standard tables with formulas and fills in every figure found; this sheet stays as it is.",
   converted: "Standard tables built and {count} figures filled in; the original sheet is unchanged.",
+  exportTitle: "Export",
+  exportHint: "Exports check the tables again first; the figures come out exactly as the tables hold them.",
+  exportCopy: "Copy the tables (web format)",
+  exportHtml: "Save as HTML",
+  exportDocx: "Save as Word",
+  exportSubmission: "Save the submission workbook",
+  exportWorkbook: "Save this workbook (.xlsx)",
+  exportGate: "The check finds {count} errors; the export would carry them. Fix them first, or confirm:",
+  exportAnyway: "Export anyway",
+  exported: "Exported {name}.",
+  copied: "Tables copied: paste them into the portal's editor or Word.",
+  downloadBlocked: "Excel for Mac cannot save files from a task pane: use Copy the tables, or File › Save As.",
+  fileUnavailable:
+    "This Excel cannot hand the workbook to the add-in: use File › Save As, or Save the submission workbook.",
+  copyFailed: "Cannot write to the clipboard: {reason}. Use Save as HTML instead.",
 };
 
 export type Language = "zh" | "en";

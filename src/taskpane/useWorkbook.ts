@@ -10,6 +10,10 @@ import {
   recheck,
   selectAt,
   writeReportValues,
+  downloadsBlocked,
+  readWorkbookFile,
+  thisDocument,
+  type DocumentFileSource,
   savePrevious,
   selectCell,
   watchChanges,
@@ -21,6 +25,7 @@ import type { Location, Recognised } from "../recognise/recognise";
 import type { Report } from "../report/types";
 import { checkReport, proposeFixes, summarize, type Finding, type Fix } from "../rules";
 import { describeFailure } from "./errors";
+import { baseName, copyTables, DownloadBlockedError, saveFile } from "./deliver";
 import { fill, type Strings } from "./strings";
 
 export interface Notice {
@@ -35,8 +40,18 @@ export interface PastedCheck {
   readonly findings: readonly Finding[];
 }
 
+export type ExportKind = "copy" | "html" | "docx" | "submission" | "workbook";
+
+/** What the host offers for exports; tests and the demo page pass their own. */
+export interface ExportHost {
+  readonly fileSource: DocumentFileSource | undefined;
+  readonly downloadsBlocked: boolean;
+}
+
 export interface PaneState {
   readonly phase: "starting" | "no-tables" | "ready";
+  /** An export waiting for “仍然导出” because the check found errors. */
+  readonly exportGate?: { readonly kind: ExportKind; readonly errors: number };
   readonly pasted?: PastedCheck;
   readonly read?: ReadResult;
   readonly findings: readonly Finding[];
@@ -56,7 +71,7 @@ export interface BuildRequest {
  * touches Office.js. After the first check, edits on the tables' sheets trigger a re-check (debounced;
  * the add-in's own writes are ignored).
  */
-export function useWorkbook(run: ExcelRunner, strings: Strings, recheckDelayMs = 400) {
+export function useWorkbook(run: ExcelRunner, strings: Strings, recheckDelayMs = 400, exportHost?: ExportHost) {
   const [state, setState] = useState<PaneState>({ phase: "starting", findings: [], busy: false });
   const previous = useRef<Report | undefined>(undefined);
   const watch = useRef<{ sheets: string; handle: ChangeWatch } | undefined>(undefined);
@@ -198,6 +213,70 @@ export function useWorkbook(run: ExcelRunner, strings: Strings, recheckDelayMs =
         return undefined;
       }),
     notify: (notice: Notice) => update({ notice }),
+    cancelExport: () => update({ exportGate: undefined }),
+    exportAs: (kind: ExportKind, anyway = false) =>
+      act(async () => {
+        update({ exportGate: undefined });
+        // Export runs the check first, on what the tables hold now.
+        const result = await recheck(run, previous.current);
+        if (!result) return undefined;
+        update({ read: result.read, findings: result.findings });
+        const errors = result.findings.filter((finding) => finding.severity === "error").length;
+        if (errors > 0 && !anyway) {
+          update({ exportGate: { kind, errors } });
+          return undefined;
+        }
+        const host = exportHost ?? { fileSource: thisDocument(), downloadsBlocked: downloadsBlocked() };
+        const report = result.read.report;
+        const base = baseName(report.agency, report.year);
+        try {
+          if (kind === "copy" || kind === "html") {
+            const html = await import(/* webpackChunkName: "export" */ "../export/html");
+            if (kind === "copy") {
+              await copyTables(html.reportToHtml(report), html.reportToText(report)).catch((error: Error) => {
+                throw new Error(fill(strings.copyFailed, { reason: error.message }));
+              });
+              return { intent: "success", text: strings.copied };
+            }
+            saveFile(html.reportToHtmlPage(report), `${base}.html`, "text/html;charset=utf-8", host.downloadsBlocked);
+            return { intent: "success", text: fill(strings.exported, { name: `${base}.html` }) };
+          }
+          if (kind === "docx") {
+            const { reportToDocx } = await import(/* webpackChunkName: "export-docx" */ "../export/docx");
+            const name = `${base}.docx`;
+            saveFile(
+              await reportToDocx(report),
+              name,
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              host.downloadsBlocked,
+            );
+            return { intent: "success", text: fill(strings.exported, { name }) };
+          }
+          const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+          if (kind === "submission") {
+            const [{ reportToSubmission }, { ADDIN_VERSION }] = await Promise.all([
+              import(/* webpackChunkName: "export-xlsx" */ "../export/submission"),
+              import("../version"),
+            ]);
+            const name = `${base}-提交版.xlsx`;
+            const bytes = await reportToSubmission(report, {
+              previous: previous.current,
+              addinVersion: ADDIN_VERSION,
+              checkedAt: new Date(),
+            });
+            saveFile(bytes, name, xlsx, host.downloadsBlocked);
+            return { intent: "success", text: fill(strings.exported, { name }) };
+          }
+          if (!host.fileSource) return { intent: "warning", text: strings.fileUnavailable };
+          const bytes = await readWorkbookFile(host.fileSource).catch(() => undefined);
+          if (!bytes) return { intent: "warning", text: strings.fileUnavailable };
+          saveFile(bytes, `${base}.xlsx`, xlsx, host.downloadsBlocked);
+          return { intent: "success", text: fill(strings.exported, { name: `${base}.xlsx` }) };
+        } catch (error) {
+          if (error instanceof DownloadBlockedError) return { intent: "warning", text: strings.downloadBlocked };
+          throw error;
+        }
+      }, false),
     checkActiveSheet: () =>
       act(async () => {
         const grid = await readActiveSheet(run, probeCapabilities().mergedAreas ?? false);

@@ -11,6 +11,11 @@ if (win) {
       disconnect() {}
     };
   }
+  if (typeof globalThis.TextEncoder === "undefined") {
+    const { TextEncoder, TextDecoder } = require("util");
+    globalThis.TextEncoder = TextEncoder;
+    globalThis.TextDecoder = TextDecoder;
+  }
   if (!win.matchMedia) {
     win.matchMedia = (query) => ({
       matches: false,

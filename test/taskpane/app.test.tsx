@@ -6,6 +6,7 @@ import { Workbook as XlsxWorkbook } from "exceljs";
 import { FORMATS } from "../../src/format";
 import { NAMES, SHEET_NAMES } from "../../src/excel/plan";
 import { App } from "../../src/taskpane/App";
+import type { ExportHost } from "../../src/taskpane/useWorkbook";
 import { ExcelEmulator } from "../support/excel-emulator";
 import { addressOf } from "../support/workbook";
 
@@ -24,15 +25,18 @@ async function settle(excel: ExcelEmulator) {
   });
 }
 
-async function builtThroughThePane() {
+async function builtThroughThePane({
+  agency = "某某县人民政府办公室",
+  exportHost,
+}: { agency?: string; exportHost?: ExportHost } = {}) {
   const excel = new ExcelEmulator();
-  render(<App run={excel.run} host="excel" language="zh" recheckDelayMs={5} />);
+  render(<App run={excel.run} host="excel" language="zh" recheckDelayMs={5} exportHost={exportHost} />);
   await screen.findByText("这个工作簿里还没有年报表格。填写下面的信息，生成表二、表三、表四。");
-  fireEvent.change(screen.getByRole("textbox", { name: /机关名称/ }), { target: { value: "某某县人民政府办公室" } });
+  fireEvent.change(screen.getByRole("textbox", { name: /机关名称/ }), { target: { value: agency } });
   fireEvent.change(screen.getByRole("spinbutton", { name: /年度/ }), { target: { value: "2023" } });
   fireEvent.click(screen.getByRole("button", { name: "生成表格" }));
   await screen.findByText(/已生成表格：二 主动公开、三 依申请公开、四 复议诉讼/);
-  await screen.findByText("2021 年版格式 · 2023 年度 · 某某县人民政府办公室");
+  await screen.findByText(`2021 年版格式 · 2023 年度 · ${agency}`);
   return excel;
 }
 
@@ -274,5 +278,80 @@ describe("tables pasted anywhere on the active sheet", () => {
     // 6 inputs each (their totals are formulas now, giving 0 instead of blank).
     await screen.findByText(/0 个错误，18 条警告/);
     expect(checkReport(huaian).some((f) => f.rule === "I3")).toBe(true);
+  });
+});
+
+describe("exporting from the pane", () => {
+  /** Captures what the pane would download: file names and their contents. */
+  function captureDownloads() {
+    const saved: { name: string; blob: Blob }[] = [];
+    const blobs = new Map<string, Blob>();
+    let next = 0;
+    URL.createObjectURL = (blob: Blob) => {
+      const url = `blob:test/${next++}`;
+      blobs.set(url, blob);
+      return url;
+    };
+    URL.revokeObjectURL = () => undefined;
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, blob: blobs.get(this.href)! });
+    });
+    return saved;
+  }
+  const textOf = (blob: Blob) =>
+    new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.readAsText(blob);
+    });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it("holds an export with errors until 仍然导出, then saves the figures as the tables hold them", async () => {
+    const saved = captureDownloads();
+    const { fakeDocument } = await import("../support/office-document");
+    const excel = await builtThroughThePane({
+      agency: "<b>某局</b>",
+      exportHost: { fileSource: fakeDocument(new Uint8Array([80, 75, 3, 4])).document, downloadsBlocked: false },
+    });
+    await fillZeros(excel);
+    excel.type(SHEET3, at("三:一:自然人"), 12); // S1 breaks: an error
+
+    fireEvent.click(screen.getByRole("button", { name: "保存 HTML 文件" }));
+    await screen.findByText("检查发现 2 个错误，导出的表格会带着这些错误。请先改正，或确认：");
+    expect(saved).toEqual([]);
+    fireEvent.click(screen.getByRole("button", { name: "仍然导出" }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0].name).toBe("_b_某局__b_-2023-政府信息公开年报表格.html");
+    const html = await textOf(saved[0].blob);
+    expect(html).toContain("&lt;b&gt;某局&lt;/b&gt;");
+    expect(html).toContain("<td>12</td>");
+
+    fireEvent.click(screen.getByRole("button", { name: "保存当前工作簿（.xlsx）" }));
+    fireEvent.click(await screen.findByRole("button", { name: "仍然导出" }));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(saved[1].name).toMatch(/政府信息公开年报表格\.xlsx$/);
+  });
+
+  it("exports at once with warnings only, and says what to do where downloads are blocked (Mac)", async () => {
+    const saved = captureDownloads();
+    const excel = new ExcelEmulator();
+    render(
+      <App
+        run={excel.run}
+        host="excel"
+        language="zh"
+        recheckDelayMs={5}
+        exportHost={{ fileSource: undefined, downloadsBlocked: true }}
+      />,
+    );
+    fireEvent.change(await screen.findByRole("textbox", { name: /机关名称/ }), { target: { value: "某局" } });
+    fireEvent.click(screen.getByRole("button", { name: "生成表格" }));
+    await screen.findByText(/已生成表格/);
+    fireEvent.click(screen.getByRole("button", { name: "保存 Word 文件" }));
+    await screen.findByText(/Excel for Mac 不能从任务窗格保存文件/);
+    fireEvent.click(screen.getByRole("button", { name: "保存当前工作簿（.xlsx）" }));
+    await screen.findByText(/这个 Excel 不能把工作簿交给加载项/);
+    expect(saved).toEqual([]);
   });
 });

@@ -10,6 +10,13 @@ try {
   }
   throw error;
 }
+// A reader that stops early (`| head`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error && error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 cli.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

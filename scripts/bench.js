@@ -83,9 +83,43 @@ async function benchSyncs() {
   );
 }
 
+/** The command line consolidating N department workbooks (read, check, sum), at three sizes. */
+async function benchConsolidate() {
+  const { mkdtempSync, copyFileSync, writeFileSync, rmSync } = require("fs");
+  const { tmpdir } = require("os");
+  const { writeTemplate } = require(join(root, "build/node/xlsx/template"));
+  const { run, nodeIo } = require(join(root, "build/node/cli/main"));
+  const dir = mkdtempSync(join(tmpdir(), "bench-consolidate-"));
+  try {
+    const sources = [];
+    for (const name of ["suqian-city-2024", "pingtan-comprehensive-pilot-zone-2022", "suqian-city-2023"]) {
+      const report = parseReportJson(
+        readFileSync(join(root, `test/fixtures/real-reports/${name}.json`), "utf8"),
+      ).report;
+      const file = join(dir, `${name}.xlsx`);
+      writeFileSync(file, await writeTemplate({ format: "2021", agency: name, year: 2024, report }));
+      sources.push(file);
+    }
+    const files = Array.from({ length: 1000 }, (_, i) => {
+      const file = join(dir, `部门${String(i + 1).padStart(4, "0")}.xlsx`);
+      copyFileSync(sources[i % sources.length], file);
+      return file;
+    });
+    const quiet = { ...nodeIo(false), stdout: () => undefined, stderr: () => undefined };
+    for (const count of [100, 300, 1000]) {
+      const start = process.hrtime.bigint();
+      await run(["consolidate", ...files.slice(0, count), "--json"], quiet);
+      print(`consolidate.files_${count}.seconds`, (Number(process.hrtime.bigint() - start) / 1e9).toFixed(2));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   benchChecker();
   await benchSyncs();
+  await benchConsolidate();
   benchBundle();
 }
 

@@ -1,6 +1,7 @@
 import { promises as fs } from "fs";
 import { parseArgs } from "util";
 import { runCheck } from "./check";
+import { runConsolidate } from "./consolidate";
 import { runExport } from "./export";
 import { runTemplate } from "./template";
 import { EXIT_UNREADABLE, UsageError, type CliIo } from "./io";
@@ -12,6 +13,7 @@ export const HELP = `disclosure-report — 政府信息公开工作年度报告�
   disclosure-report check 甲.xlsx 乙.json …        多个文件：每个文件一行结论
   disclosure-report template --agency 机关名称 --year 2024 [--format 2021] --out 年报表格.xlsx
   disclosure-report export 报表.json|工作簿.xlsx --to html|docx|xlsx|json --out 文件 [--force]
+  disclosure-report consolidate 部门甲.xlsx 部门乙.xlsx … --out 汇总.xlsx|汇总.json [--json]
 
 命令：
   check      按国办公开办函〔2021〕30号（或〔2019〕60号试行格式）检查表格的勾稽关系、
@@ -20,6 +22,8 @@ export const HELP = `disclosure-report — 政府信息公开工作年度报告�
   template   写出与加载项相同的空白表格（含总计公式、勾稽检查），供手工填写
   export     先检查，再导出：html（门户网站）、docx（Word）、xlsx（提交用干净副本，含校验记录）、
              json（报表 JSON）。有错误时不导出，除非加 --force
+  consolidate 先逐个检查各部门的表格，再把通过的（含只有警告的）相加为汇总；有错误的部门不计入，
+             除非加 --include-errors；格式不同的部门不相加
 
 选项：
   --previous FILE  上年的年报，用于检查“上年结转”与上年“结转下年度继续办理”是否衔接（Y1）
@@ -49,6 +53,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         force: { type: "boolean", default: false },
         to: { type: "string" },
         overwrite: { type: "boolean", default: false },
+        "include-errors": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -69,6 +74,22 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (files.length > 1) throw new UsageError("export 一次导出一个报表文件");
       return await runExport(
         { ...values, file: files[0], force: values.force ?? false, overwrite: values.overwrite ?? false },
+        io,
+      );
+    }
+    if (command === "consolidate") {
+      return await runConsolidate(
+        {
+          files,
+          out: values.out,
+          format: values.format,
+          agency: values.agency,
+          year: values.year,
+          includeErrors: values["include-errors"] ?? false,
+          json: values.json ?? false,
+          overwrite: values.overwrite ?? false,
+          progress: io.color,
+        },
         io,
       );
     }

@@ -1,5 +1,15 @@
 import type { Workbook } from "exceljs";
-import { FORMAT_IDS, FORMATS, parseA1, TABLE_IDS, type FormatId } from "../format";
+import {
+  FORMAT_IDS,
+  FORMATS,
+  parseA1,
+  TABLE_IDS,
+  type CellId,
+  type FormatId,
+  type SumRelation,
+  type ValueCell,
+} from "../format";
+import { totalFormula, type Position } from "../rules";
 import type { CellValue, Report, ReportTables } from "../report/types";
 import { NAMES } from "../excel/plan";
 import { reportValueOf } from "./cell-value";
@@ -24,6 +34,10 @@ function parseReference(reference: string): NamedArea | undefined {
   }
 }
 
+function uncalculated(value: unknown): value is { formula: string } {
+  return typeof value === "object" && value !== null && "formula" in value && !("result" in value);
+}
+
 /**
  * Reads the tables of a workbook that the add-in built (found by their defined names, wherever staff
  * moved them) as a report. Returns undefined when the workbook has none.
@@ -38,17 +52,46 @@ export function readBuiltWorkbook(workbook: Workbook): Report | undefined {
     TABLE_IDS.some((table) => defined.has(NAMES[id][table].table)),
   );
   if (!format) return undefined;
+  const model = FORMATS[format];
+  const positions = new Map<CellId, Position>();
+  const raw = new Map<CellId, unknown>();
   const tables: ReportTables = {};
   for (const table of TABLE_IDS) {
     const names = NAMES[format][table];
-    for (const cell of FORMATS[format].tables[table].cells) {
+    for (const cell of model.tables[table].cells) {
       const row = defined.get(names.rows.get(cell.row) as string);
       const column = defined.get(names.columns.get(cell.col) as string);
       const sheet = row && workbook.getWorksheet(row.sheet);
       if (!row || !column || !sheet) continue;
-      const value: CellValue = reportValueOf(sheet.getCell(row.row + 1, column.col + 1).value);
+      positions.set(cell.id, { row: row.row, col: column.col });
+      raw.set(cell.id, sheet.getCell(row.row + 1, column.col + 1).value);
+      const value: CellValue = reportValueOf(raw.get(cell.id));
       ((tables[table] ??= {})[cell.rowKey] ??= {})[cell.columnKey] = value;
     }
+  }
+  // A total that holds exactly the add-in's formula but no value was written by a program (the template,
+  // a 汇总) and never calculated: its value is what that formula computes from the cells read.
+  const computed = new Map<CellId, number>();
+  const valueOf = (id: CellId): number => {
+    const cell = model.cellById.get(id) as ValueCell;
+    const held = tables[cell.table]?.[cell.rowKey]?.[cell.columnKey];
+    if (typeof held === "number") return held;
+    if (cell.role !== "derived" || !uncalculated(raw.get(id))) return 0;
+    if (!computed.has(id)) {
+      const sum = model.sums.find((candidate) => candidate.target === id) as SumRelation;
+      computed.set(
+        id,
+        sum.terms.reduce((total, term) => total + valueOf(term), 0),
+      );
+    }
+    return computed.get(id) as number;
+  };
+  for (const cell of model.cells) {
+    const formula = raw.get(cell.id);
+    if (cell.role !== "derived" || !uncalculated(formula) || !positions.has(cell.id)) continue;
+    const ours = totalFormula(model, cell.id, (term) => positions.get(term.id) ?? term).slice(1);
+    if ((formula as { formula: string }).formula.replace(/^=/, "") !== ours) continue;
+    ((tables[cell.table] ??= {})[cell.rowKey] ??= {})[cell.columnKey] = valueOf(cell.id);
   }
   return { schema: "disclosure-report/1", format, tables };
 }

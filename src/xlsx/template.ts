@@ -1,5 +1,6 @@
 import { Workbook, type Worksheet } from "exceljs";
 import { FORMATS, rectA1, TABLE_IDS, type FormatId, type GridRect, type TableModel } from "../format";
+import type { Report } from "../report/types";
 import { totalFormulas } from "../rules";
 import {
   BALANCE_FILL,
@@ -20,6 +21,8 @@ export interface TemplateOptions {
   readonly format: FormatId;
   readonly agency: string;
   readonly year: number;
+  /** Figures to fill into the input cells (a 汇总); totals stay formulas. */
+  readonly report?: Report;
 }
 
 const THIN = { style: "thin" as const };
@@ -74,6 +77,8 @@ function writeTable(sheet: Worksheet, model: TableModel, options: TemplateOption
       cell.fill = fill(TOTAL_FILL);
       cell.font = { name: FONT, size: 10.5, bold: true };
     } else {
+      const figure = options.report?.tables[model.id]?.[valueCell.rowKey]?.[valueCell.columnKey];
+      if (figure !== undefined && figure !== null) cell.value = figure;
       const v = validationFor(valueCell);
       cell.protection = { locked: false };
       cell.dataValidation = {

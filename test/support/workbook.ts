@@ -31,21 +31,25 @@ export function typeReport(excel: ExcelEmulator, report: Report, { totals = fals
   }
 }
 
-/** The report as the workbook's formulas make it: every total is the SUM of its numeric terms, as Excel computes. */
+/**
+ * The report as the workbook's formulas make it: every total is the SUM of its numeric terms, as Excel
+ * computes it; a total whose terms are totals (（七）总计 × 总计) is computed after them.
+ */
 export function withComputedTotals(report: Report): Report {
   const format = FORMATS[report.format];
   const tables = JSON.parse(JSON.stringify(report.tables));
-  const numeric = (id: string) => {
-    const [table, row, column] = id.split(":");
-    const value = tables[table]?.[row]?.[column];
-    return typeof value === "number" ? value : 0;
-  };
+  const cellOf = (id: string) => id.split(":") as [string, string, string];
   const done = new Set<string>();
-  for (const sum of format.sums) {
-    if (done.has(sum.target)) continue;
-    done.add(sum.target);
-    const [table, row, column] = sum.target.split(":");
-    ((tables[table] ??= {})[row] ??= {})[column] = sum.terms.reduce((total, id) => total + numeric(id), 0);
-  }
+  const value = (id: string): number => {
+    const [table, row, column] = cellOf(id);
+    const sum = format.sums.find((candidate) => candidate.target === id);
+    if (sum && !done.has(id)) {
+      done.add(id);
+      ((tables[table] ??= {})[row] ??= {})[column] = sum.terms.reduce((total, term) => total + value(term), 0);
+    }
+    const held = tables[table]?.[row]?.[column];
+    return typeof held === "number" ? held : 0;
+  };
+  for (const cell of format.cells) if (cell.role === "derived") value(cell.id);
   return { ...report, tables };
 }

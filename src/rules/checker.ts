@@ -62,7 +62,7 @@ function evaluateRelations(block: RelationBlock, slots: Slots, errors: Finding[]
 }
 
 function describeTerms(relation: CompiledRelation, values: Float64Array): string {
-  const { operandSlots, signs, termNames, listAll } = relation;
+  const { operandSlots, firstLeads, nextLeads, listAll } = relation;
   let text = "";
   let omitted = 0;
   for (let i = 0; i < operandSlots.length; i++) {
@@ -71,8 +71,7 @@ function describeTerms(relation: CompiledRelation, values: Float64Array): string
       omitted++;
       continue;
     }
-    const sign = signs[i] < 0 ? (text ? " − " : "−") : text ? " + " : "";
-    text += `${sign}${termNames[i]} ${formatNumber(value)}`;
+    text += (text ? nextLeads[i] : firstLeads[i]) + formatNumber(value);
   }
   if (!text) return "各项均为 0";
   return omitted > 0 ? `${text}，其余各项为 0` : text;

@@ -35,6 +35,10 @@ export interface CompiledRelation {
   readonly lead: string;
   /** Each term's name in the sum, e.g. `自然人`, `（三）1`, `上年结转下年度`. */
   readonly termNames: readonly string[];
+  /** What precedes each term's figure when it is the first written (`自然人 `, `−（七）总计 `)… */
+  readonly firstLeads: readonly string[];
+  /** …and when it follows another (` + 自然人 `, ` − （七）总计 `); built once, not per finding. */
+  readonly nextLeads: readonly string[];
   /** Short sums are written out in full; long ones name only the non-zero terms. */
   readonly listAll: boolean;
 }
@@ -140,6 +144,8 @@ function relation(
     cells: Object.freeze([...current, target.id]),
     lead: `${intro}${describeCell(target)}应为 `,
     termNames,
+    firstLeads: operands.map((operand, i) => `${operand.sign < 0 ? "−" : ""}${termNames[i]} `),
+    nextLeads: operands.map((operand, i) => `${operand.sign < 0 ? " − " : " + "}${termNames[i]} `),
     listAll: operands.length <= LIST_ALL_UP_TO,
   };
 }

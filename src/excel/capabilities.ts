@@ -12,7 +12,8 @@ export function downloadsBlocked(): boolean {
   return typeof Office !== "undefined" && Office.context?.platform === Office.PlatformType.Mac;
 }
 
-/** The open workbook's file, where Office can hand it to the pane. */
+/** The open workbook's file, where Office can hand it to the pane (File API 1.1); else undefined. */
 export function thisDocument(): Pick<Office.Document, "getFileAsync"> | undefined {
-  return typeof Office !== "undefined" ? Office.context?.document : undefined;
+  if (typeof Office === "undefined" || !Office.context?.requirements.isSetSupported("File", "1.1")) return undefined;
+  return Office.context.document;
 }

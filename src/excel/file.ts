@@ -39,8 +39,3 @@ export async function readWorkbookFile(document: DocumentFileSource, sliceSize =
     await new Promise<void>((resolve) => file.closeAsync(() => resolve()));
   }
 }
-
-/** Whether this host can hand the file to the task pane at all (File API 1.1). */
-export function canReadWorkbookFile(): boolean {
-  return typeof Office !== "undefined" && Office.context.requirements.isSetSupported("File", "1.1");
-}

@@ -11,4 +11,4 @@ export { officeRunner, type ExcelRunner } from "./runner";
 export { readActiveSheet } from "./active-sheet";
 export { writeReportValues } from "./write-values";
 export { selectAt } from "./select-at";
-export { readWorkbookFile, canReadWorkbookFile, type DocumentFileSource } from "./file";
+export { readWorkbookFile, type DocumentFileSource } from "./file";

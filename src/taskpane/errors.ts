@@ -7,6 +7,7 @@ export function describeFailure(error: unknown, strings: Strings): string {
   const code = (error as { code?: string } | undefined)?.code;
   if (code === "AccessDenied") return strings.protectedSheet;
   if (code === "ItemNotFound" || code === "InvalidArgument") return strings.sheetMissing;
-  const reason = error instanceof Error ? error.message : String(error);
+  // The reason is quoted inside a Chinese sentence: its own full stop would double the punctuation.
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/[.。\s]+$/, "");
   return fill(strings.syncFailed, { reason });
 }

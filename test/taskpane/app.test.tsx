@@ -355,3 +355,56 @@ describe("exporting from the pane", () => {
     expect(saved).toEqual([]);
   });
 });
+
+describe("more exports and failures", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it("copies the tables to the clipboard as HTML and as text", async () => {
+    const written: Record<string, Blob>[] = [];
+    class FakeClipboardItem {
+      constructor(readonly items: Record<string, Blob>) {}
+    }
+    Object.assign(globalThis, { ClipboardItem: FakeClipboardItem });
+    Object.defineProperty(navigator, "clipboard", {
+      configurable: true,
+      value: { write: async (items: FakeClipboardItem[]) => void written.push(items[0].items) },
+    });
+    const excel = await builtThroughThePane({ exportHost: { fileSource: undefined, downloadsBlocked: false } });
+    fireEvent.click(screen.getByRole("button", { name: "复制表格（网页格式）" }));
+    await screen.findByText("已复制表格，可直接粘贴到网站编辑器或 Word。");
+    expect(Object.keys(written[0])).toEqual(["text/html", "text/plain"]);
+    expect(excel.state.sheets.length).toBe(4);
+  });
+
+  it("saves the submission workbook with its 校验记录", async () => {
+    const saved: string[] = [];
+    URL.createObjectURL = () => "blob:test/submission";
+    URL.revokeObjectURL = () => undefined;
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    await builtThroughThePane({ exportHost: { fileSource: undefined, downloadsBlocked: false } });
+    fireEvent.click(screen.getByRole("button", { name: "保存提交用工作簿" }));
+    await screen.findByText("已导出 某某县人民政府办公室-2023-政府信息公开年报表格-提交版.xlsx。");
+    expect(saved).toEqual(["某某县人民政府办公室-2023-政府信息公开年报表格-提交版.xlsx"]);
+  });
+
+  it("says what happened when a sync fails, and the next action works", async () => {
+    const excel = await builtThroughThePane();
+    excel.failSyncAt = 1;
+    fireEvent.click(screen.getByRole("button", { name: "检查" }));
+    await screen.findByText(/与 Excel 通信失败：The request failed \(injected by the test\)。请再试一次/);
+    fireEvent.click(screen.getByRole("button", { name: "检查" }));
+    await waitFor(() => expect(screen.queryByText(/与 Excel 通信失败/)).toBeNull());
+  });
+
+  it("names the protected sheet or the missing sheet in its message", async () => {
+    const { describeFailure } = await import("../../src/taskpane/errors");
+    const { stringsFor } = await import("../../src/taskpane/strings");
+    const zh = stringsFor("zh");
+    expect(describeFailure({ code: "AccessDenied" }, zh)).toBe(
+      "工作表受保护，无法写入。请在“审阅 › 撤销工作表保护”后再试。",
+    );
+    expect(describeFailure({ code: "ItemNotFound" }, zh)).toContain("找不到表格所在的工作表");
+  });
+});

@@ -63,7 +63,10 @@ interface Placement {
   table: TableId;
   sheetName: string;
   origin: Origin;
+  /** A new sheet and all its names. */
   create: boolean;
+  /** A sheet a half-way build left: it exists, its table name may not. */
+  sheetExists?: boolean;
 }
 
 type Probe = {
@@ -71,6 +74,8 @@ type Probe = {
   named: Excel.Range;
   otherFormat: Excel.NamedItem;
   balanceFormats: Excel.ConditionalFormatCollection;
+  /** Every row and column name of the table, to add those a half-way build left out. */
+  names: { name: string; item: Excel.NamedItem }[];
 };
 
 /**
@@ -97,9 +102,18 @@ export async function buildTables(
       other.load("name");
       const balanceFormats = named.conditionalFormats;
       if (table === "三") balanceFormats.load("items");
-      return { table, named, otherFormat: other, balanceFormats };
+      const tableNames = NAMES[options.format][table];
+      const names = [...tableNames.rows.values(), ...tableNames.columns.values()].map((name) => {
+        const item = context.workbook.names.getItemOrNullObject(name);
+        item.load("name");
+        return { name, item };
+      });
+      return { table, named, otherFormat: other, balanceFormats, names };
     });
+    const previousRecord = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+    previousRecord.load("value");
     await context.sync();
+    const recorded = previousRecord.isNullObject ? undefined : (previousRecord.value as BuildRecord);
 
     const taken = new Set(worksheets.items.map((sheet) => sheet.name.toLowerCase()));
     const placements: Placement[] = probes.map((probe) => {
@@ -122,28 +136,53 @@ export async function buildTables(
           create: false,
         };
       }
+      // A sheet this add-in started to build (recorded, but its table name never made it) is its own.
+      const ours = recorded?.format === options.format ? recorded.sheets?.[probe.table] : undefined;
+      if (ours && taken.has(ours.toLowerCase())) {
+        return { table: probe.table, sheetName: ours, origin: TABLE_ORIGIN, create: false, sheetExists: true };
+      }
       const sheetName = freeSheetName(SHEET_NAMES[probe.table], taken);
       taken.add(sheetName.toLowerCase());
       return { table: probe.table, sheetName, origin: TABLE_ORIGIN, create: true };
     });
+    // Recorded first, so that a batch failing half-way leaves sheets the next build repairs.
+    const sheets = Object.fromEntries(placements.map((p) => [p.table, p.sheetName])) as Record<TableId, string>;
+    const record: BuildRecord = { ...options, addinVersion: ADDIN_VERSION, sheets };
+    context.workbook.settings.add(SETTINGS_KEY, record);
 
     for (const placement of placements) {
       const probe = probes.find((p) => p.table === placement.table) as Probe;
       const sheet = placement.create ? worksheets.add(placement.sheetName) : worksheets.getItem(placement.sheetName);
+      // Protected sheets refuse every change: lift the protection before the first (writeTable restores it).
+      if (!placement.create) sheet.protection.unprotect();
       if (!placement.create && placement.table === "三") {
         for (const item of probe.balanceFormats.items) {
           if (item.custom.rule.formula.includes(BALANCE_MARK)) item.delete();
         }
+        // A sheet a half-way build left is the add-in's own, fresh: its balance marks go, whatever they are.
+        if (placement.sheetExists) {
+          for (const line of balanceBlock(options.format, placement.origin).lines) {
+            sheet.getRangeByIndexes(line.target.row, line.target.col, 1, 1).conditionalFormats.clearAll();
+          }
+        }
       }
       writeTable(sheet, context.workbook.names, format.tables[placement.table], placement, options);
+      // Names a half-way build left out; a new table gets all of them from writeTable.
+      if (!placement.create) {
+        addMissingNames(
+          sheet,
+          context.workbook.names,
+          format.tables[placement.table],
+          placement,
+          probe,
+          options.format,
+        );
+      }
       if (capabilities.pageLayout) setUpPrinting(sheet, format.tables[placement.table], placement.origin);
     }
-    const record: BuildRecord = { ...options, addinVersion: ADDIN_VERSION };
-    context.workbook.settings.add(SETTINGS_KEY, record);
     worksheets.getItem(placements[0].sheetName).activate();
     await context.sync();
 
-    const sheets = Object.fromEntries(placements.map((p) => [p.table, p.sheetName])) as Record<TableId, string>;
     return {
       sheets,
       created: placements.filter((p) => p.create).map((p) => p.table),
@@ -301,6 +340,30 @@ function writeBalance(sheet: Excel.Worksheet, placement: Placement, format: Form
   drawGrid(whole);
   sheet.getRangeByIndexes(block.row, block.col, 1, 1).format.columnWidth = 84;
   sheet.getRangeByIndexes(block.row, block.col + 1, 1, 1).format.columnWidth = 96;
+}
+
+function addMissingNames(
+  sheet: Excel.Worksheet,
+  workbookNames: Excel.NamedItemCollection,
+  model: TableModel,
+  placement: Placement,
+  probe: Probe,
+  format: FormatId,
+): void {
+  const { origin } = placement;
+  const names = NAMES[format][model.id];
+  if (probe.named.isNullObject) {
+    workbookNames.add(names.table, sheet.getRangeByIndexes(origin.row, origin.col, model.rowCount, model.colCount));
+  }
+  const missing = new Set(probe.names.filter(({ item }) => item.isNullObject).map(({ name }) => name));
+  for (const [row, name] of names.rows) {
+    if (missing.has(name))
+      workbookNames.add(name, sheet.getRangeByIndexes(origin.row + row, origin.col, 1, model.colCount));
+  }
+  for (const [col, name] of names.columns) {
+    if (missing.has(name))
+      workbookNames.add(name, sheet.getRangeByIndexes(origin.row, origin.col + col, model.rowCount, 1));
+  }
 }
 
 function addNames(

@@ -61,6 +61,11 @@ export interface BuildRecord {
   readonly agency: string;
   readonly year: number;
   readonly addinVersion: string;
+  /**
+   * The sheets that hold (or, while a build runs, will hold) each table. Written first in a build, so
+   * that a build that failed half-way leaves sheets the next build knows as its own and repairs.
+   */
+  readonly sheets?: Partial<Record<TableId, string>>;
 }
 
 export function reportTitle(agency: string, year: number): string {

@@ -59,6 +59,7 @@ describe.each(["2021", "2019"] as const)("building the %s format", (format: Form
       agency: "测试机关",
       year: format === "2021" ? 2023 : 2020,
       addinVersion: "0.1.0",
+      sheets: { 二: "二 主动公开", 三: "三 依申请公开", 四: "四 复议诉讼" },
     });
   });
 
@@ -120,6 +121,7 @@ describe("building again", () => {
     excel.type(sheet, "J6", 99); // a total typed over
     excel.type(sheet, "A6", "一、本年新收"); // a label damaged
     excel.sheet(sheet).validations = [];
+    excel.sheet(sheet).protected = true; // as staff leave it: the rebuild must lift and restore it
     const { result, syncs } = await excel.countSyncs(() =>
       buildTables(excel.run, { format: "2021", agency: "测试机关", year: 2023 }),
     );

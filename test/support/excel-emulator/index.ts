@@ -15,6 +15,8 @@ export class ExcelEmulator {
   syncs = 0;
   /** Set to N to make the N-th sync from now reject, as a lost connection would. */
   failSyncAt: number | undefined;
+  /** Set to N to make a sync reject after N more operations were applied: a batch that fails half-way. */
+  failAfterOperations: number | undefined;
 
   constructor() {
     this.state.addSheet("Sheet1");
@@ -30,6 +32,12 @@ export class ExcelEmulator {
         }
       },
       afterSync: () => undefined,
+      operationDone: () => {
+        if (this.failAfterOperations !== undefined && --this.failAfterOperations <= 0) {
+          this.failAfterOperations = undefined;
+          throw new EmulatorError("GeneralException", "The request failed half-way (injected by the test).");
+        }
+      },
     });
     // The emulator offers a checked subset of the API (member-check.ts); src/excel sees it as Excel's.
     const result = await batch(context as unknown as Excel.RequestContext);

@@ -28,7 +28,7 @@ export class EmulatedContext {
 
   constructor(
     private readonly state: WorkbookState,
-    private readonly hooks: { beforeSync: () => void; afterSync: () => void },
+    private readonly hooks: { beforeSync: () => void; afterSync: () => void; operationDone?: () => void },
   ) {
     this.workbook = new EmulatedWorkbook(this, state);
     this.application = new EmulatedApplication(this);
@@ -49,7 +49,10 @@ export class EmulatedContext {
     const batch = this.queue;
     this.queue = [];
     // Office.js sends the batch as one request; Excel applies it in order and stops at the first failure.
-    for (const operation of batch) operation();
+    for (const operation of batch) {
+      operation();
+      this.hooks.operationDone?.();
+    }
     this.hooks.afterSync();
   }
 }

@@ -1,7 +1,7 @@
-import { FORMATS, type FormatId, type SumRelation, type ValueCell } from "../format";
+import { FORMATS, type FormatId } from "../format";
 import type { Deviation } from "../recognise/deviations";
 import type { Report, ReportTables } from "../report/types";
-import { checkReport, summarize, type Finding } from "../rules";
+import { checkReport, summarize, totalsEvaluator, type Finding } from "../rules";
 
 /** A department's state in the 汇总, as the pane and the command line show it. */
 export type DepartmentState = "通过" | "有警告" | "有错误" | "格式不符" | "无法识别";
@@ -76,20 +76,8 @@ export function consolidate(departments: readonly DepartmentInput[], options: Co
     return { name: department.name, state, findings, included, reason };
   });
 
-  // Each total once, from its first sum, as the workbook's formula computes it; a term that is itself
-  // a total (（七）总计 in the 总计 column) is computed first.
-  const firstSum = new Map<string, SumRelation>();
-  for (const sum of model.sums) if (!firstSum.has(sum.target)) firstSum.set(sum.target, sum);
-  const done = new Set<string>();
-  const total = (id: string): number => {
-    const cell = model.cellById.get(id) as ValueCell;
-    const sum = firstSum.get(id);
-    if (sum && !done.has(id)) {
-      sums[cell.index] = sum.terms.reduce((running, term) => running + total(term), 0);
-      done.add(id);
-    }
-    return sums[cell.index];
-  };
+  // The totals as the 汇总 sheet's formulas compute them from the summed figures.
+  const total = totalsEvaluator(model, (cell) => sums[cell.index]);
   const tables: ReportTables = {};
   for (const cell of model.cells) {
     ((tables[cell.table] ??= {})[cell.rowKey] ??= {})[cell.columnKey] = Math.round(total(cell.id) * 1e6) / 1e6;

@@ -1,16 +1,10 @@
 import { parseA1 } from "../format";
 import type { Area, SheetGrid } from "../recognise/grid";
-import type { CellValue } from "../report/types";
+import { toCellValue } from "./cell-value";
 import type { ExcelRunner } from "./runner";
 
 /** Tables stand near the top-left of a sheet: reading stops here, so a huge sheet costs one bounded read. */
 export const ACTIVE_SHEET_LIMIT = { rows: 400, columns: 60 };
-
-function toCellValue(value: unknown): CellValue {
-  if (typeof value === "number") return value;
-  if (value === "" || value === null || value === undefined) return null;
-  return String(value);
-}
 
 /** `'Sheet 1'!A1:D1,'Sheet 1'!B6:D6` → areas (0-based). */
 function parseAreas(addresses: string): Area[] {

@@ -27,11 +27,8 @@ import {
   type BuildRecord,
 } from "./plan";
 
-export { BALANCE_MARK };
 import type { ExcelRunner } from "./runner";
 import { ADDIN_VERSION } from "../version";
-
-export { ADDIN_VERSION };
 
 export interface BuildOptions {
   readonly format: FormatId;

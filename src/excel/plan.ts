@@ -1,13 +1,4 @@
-import {
-  a1,
-  FORMATS,
-  perTable,
-  TABLE_IDS,
-  type FormatId,
-  type TableId,
-  type TableModel,
-  type ValueCell,
-} from "../format";
+import { a1, FORMATS, perTable, type FormatId, type TableId, type TableModel, type ValueCell } from "../format";
 import { relationExpressions, type Origin } from "../rules";
 
 /**
@@ -82,8 +73,6 @@ export function columnWidths(model: TableModel): number[] {
   }
   return widths;
 }
-
-export { TABLE_IDS };
 
 export const FONT = "宋体";
 export const TITLE_FONT = "黑体";

@@ -3,6 +3,7 @@ import type { CellValue, Report, ReportTables } from "../report/types";
 import type { Position } from "../rules";
 import { sheetOf } from "./build";
 import { NAMES, SETTINGS_KEY, type BuildRecord } from "./plan";
+import { toCellValue } from "./cell-value";
 import type { ExcelRunner } from "./runner";
 
 export interface ReadResult {
@@ -23,13 +24,6 @@ interface TableProbe {
   range: Excel.Range;
   rows: Map<number, Excel.Range>;
   columns: Map<number, Excel.Range>;
-}
-
-/** Excel's values as report values: text stays text, an empty cell is a blank (null). */
-function toCellValue(value: unknown): CellValue {
-  if (typeof value === "number") return value;
-  if (value === "" || value === null || value === undefined) return null;
-  return String(value);
 }
 
 /** The loads a read needs, queued on a context; `finishRead` turns them into a report after the sync. */

@@ -56,6 +56,31 @@ export function totalFormula(format: FormatModel, target: CellId, positionOf: (c
     .join(",")})`;
 }
 
+/**
+ * What the totals' formulas compute: each total the sum of its first sum's terms (as its formula is
+ * written), a term that is itself a total (（七）总计 in the 总计 column) computed first. `computes`
+ * says which totals to compute; every other cell's value comes from `valueOf`.
+ */
+export function totalsEvaluator(
+  format: FormatModel,
+  valueOf: (cell: ValueCell) => number,
+  computes: (cell: ValueCell) => boolean = (cell) => cell.role === "derived",
+): (id: CellId) => number {
+  const computed = new Map<CellId, number>();
+  const evaluate = (id: CellId): number => {
+    const cell = format.cellById.get(id) as ValueCell;
+    if (!computes(cell)) return valueOf(cell);
+    let value = computed.get(id);
+    if (value === undefined) {
+      const sum = format.sums.find((candidate) => candidate.target === id);
+      value = sum ? sum.terms.reduce((total, term) => total + evaluate(term), 0) : valueOf(cell);
+      computed.set(id, value);
+    }
+    return value;
+  };
+  return evaluate;
+}
+
 /** A relation of one table (e.g. S1) as an expression that is 0 when it holds: `D4+D5-D27-D28`. */
 export interface RelationExpression {
   readonly target: ValueCell;

@@ -4,6 +4,7 @@ export { describeCell, formatNumber, formatValue } from "./describe";
 export { readNumberText, type NumberReading } from "./number-text";
 export type { Finding, RuleId, Severity } from "./types";
 export {
+  totalsEvaluator,
   totalFormula,
   totalFormulas,
   relationExpressions,

@@ -26,6 +26,7 @@ import type { Report } from "../report/types";
 import { checkReport, proposeFixes, summarize, type Finding, type Fix } from "../rules";
 import { describeFailure } from "./errors";
 import { baseName, copyTables, DownloadBlockedError, saveFile } from "./deliver";
+import { ADDIN_VERSION } from "../version";
 import { fill, type Strings } from "./strings";
 
 export interface Notice {
@@ -254,10 +255,7 @@ export function useWorkbook(run: ExcelRunner, strings: Strings, recheckDelayMs =
           }
           const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
           if (kind === "submission") {
-            const [{ reportToSubmission }, { ADDIN_VERSION }] = await Promise.all([
-              import(/* webpackChunkName: "export-xlsx" */ "../export/submission"),
-              import("../version"),
-            ]);
+            const { reportToSubmission } = await import(/* webpackChunkName: "export-xlsx" */ "../export/submission");
             const name = `${base}-提交版.xlsx`;
             const bytes = await reportToSubmission(report, {
               previous: previous.current,

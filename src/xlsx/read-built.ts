@@ -1,15 +1,6 @@
 import type { Workbook } from "exceljs";
-import {
-  FORMAT_IDS,
-  FORMATS,
-  parseA1,
-  TABLE_IDS,
-  type CellId,
-  type FormatId,
-  type SumRelation,
-  type ValueCell,
-} from "../format";
-import { totalFormula, type Position } from "../rules";
+import { FORMAT_IDS, FORMATS, parseA1, TABLE_IDS, type CellId, type FormatId } from "../format";
+import { totalFormula, totalsEvaluator, type Position } from "../rules";
 import type { CellValue, Report, ReportTables } from "../report/types";
 import { NAMES } from "../excel/plan";
 import { reportValueOf } from "./cell-value";
@@ -71,21 +62,14 @@ export function readBuiltWorkbook(workbook: Workbook): Report | undefined {
   }
   // A total that holds exactly the add-in's formula but no value was written by a program (the template,
   // a 汇总) and never calculated: its value is what that formula computes from the cells read.
-  const computed = new Map<CellId, number>();
-  const valueOf = (id: CellId): number => {
-    const cell = model.cellById.get(id) as ValueCell;
-    const held = tables[cell.table]?.[cell.rowKey]?.[cell.columnKey];
-    if (typeof held === "number") return held;
-    if (cell.role !== "derived" || !uncalculated(raw.get(id))) return 0;
-    if (!computed.has(id)) {
-      const sum = model.sums.find((candidate) => candidate.target === id) as SumRelation;
-      computed.set(
-        id,
-        sum.terms.reduce((total, term) => total + valueOf(term), 0),
-      );
-    }
-    return computed.get(id) as number;
-  };
+  const valueOf = totalsEvaluator(
+    model,
+    (cell) => {
+      const held = tables[cell.table]?.[cell.rowKey]?.[cell.columnKey];
+      return typeof held === "number" ? held : 0;
+    },
+    (cell) => cell.role === "derived" && uncalculated(raw.get(cell.id)),
+  );
   for (const cell of model.cells) {
     const formula = raw.get(cell.id);
     if (cell.role !== "derived" || !uncalculated(formula) || !positions.has(cell.id)) continue;

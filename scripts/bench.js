@@ -81,6 +81,15 @@ async function benchSyncs() {
   await count("rebuild", () =>
     excelLayer.buildTables(excel.run, { format: report.format, agency: "上海市人民政府办公厅", year: 2019 }),
   );
+
+  // The pane's 汇总 of 80 departments (sheet copies and block writes, a few syncs whatever the number).
+  const { writeConsolidation } = require(join(bench, "src/excel/consolidation"));
+  const departments = Array.from({ length: 80 }, (_, i) => ({ name: `部门${i + 1}`, report }));
+  const fresh = new ExcelEmulator();
+  const { syncs } = await fresh.countSyncs(() =>
+    writeConsolidation(fresh.run, { format: report.format, agency: "汇总", year: 2019, departments }),
+  );
+  print("excel.consolidate_80.syncs", syncs);
 }
 
 /** The command line consolidating N department workbooks (read, check, sum), at three sizes. */

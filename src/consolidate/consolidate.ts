@@ -12,6 +12,8 @@ export interface DepartmentInput {
   readonly report?: Report;
   readonly unreadable?: string;
   readonly deviations?: readonly Deviation[];
+  /** Staff chose to count this department although it has errors. */
+  readonly includeDespiteErrors?: boolean;
 }
 
 export interface DepartmentResult {
@@ -57,7 +59,10 @@ export function consolidate(departments: readonly DepartmentInput[], options: Co
   const results: DepartmentResult[] = departments.map((department) => {
     const findings = department.report ? checkReport(department.report) : [];
     const state = stateOf(department, options.format, findings);
-    const included = state === "通过" || state === "有警告" || (state === "有错误" && Boolean(options.includeErrors));
+    const included =
+      state === "通过" ||
+      state === "有警告" ||
+      (state === "有错误" && Boolean(options.includeErrors || department.includeDespiteErrors));
     let reason: string | undefined;
     if (state === "无法识别") reason = department.unreadable ?? "没有找到表二、表三或表四";
     else if (state === "格式不符") {

@@ -20,29 +20,64 @@ function parseAreas(addresses: string): Area[] {
     });
 }
 
+/** Queues the loads of one sheet's block from A1 to the end of what it uses, within the limit. */
+function queueSheet(sheet: Excel.Worksheet) {
+  sheet.load("name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  return { sheet, used };
+}
+
+/** After the first sync: the block's values and merged areas (ExcelApi 1.13), for the second. */
+function queueBlock({ sheet, used }: ReturnType<typeof queueSheet>, mergesSupported: boolean) {
+  if (used.isNullObject) return { name: sheet.name };
+  const rows = Math.min(used.rowIndex + used.rowCount, ACTIVE_SHEET_LIMIT.rows);
+  const columns = Math.min(used.columnIndex + used.columnCount, ACTIVE_SHEET_LIMIT.columns);
+  const block = sheet.getRangeByIndexes(0, 0, rows, columns);
+  block.load("values");
+  const merged = mergesSupported ? block.getMergedAreasOrNullObject() : undefined;
+  merged?.load("address");
+  return { name: sheet.name, block, merged };
+}
+
+function gridOf({ name, block, merged }: ReturnType<typeof queueBlock>): SheetGrid {
+  if (!block) return { name, cells: [], merges: [] };
+  return {
+    name,
+    cells: block.values.map((row) => row.map(toCellValue)),
+    merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
+  };
+}
+
 /**
- * The active sheet as the recogniser sees it, in one sync: its values from A1 to the end of what it
- * uses (within the limit), and its merged areas where the host can tell them (ExcelApi 1.13).
+ * Sheets as the recogniser sees them, in two syncs however many: their values from A1 to the end of
+ * what they use (within the limit), and their merged areas where the host can tell them (ExcelApi 1.13).
  */
-export async function readActiveSheet(run: ExcelRunner, mergesSupported: boolean): Promise<SheetGrid> {
+async function readGrids(
+  run: ExcelRunner,
+  pick: (worksheets: Excel.WorksheetCollection) => Excel.Worksheet[],
+  mergesSupported: boolean,
+): Promise<SheetGrid[]> {
   return run(async (context) => {
-    const sheet = context.workbook.worksheets.getActiveWorksheet();
-    sheet.load("name");
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    const probes = pick(context.workbook.worksheets).map(queueSheet);
     await context.sync();
-    if (used.isNullObject) return { name: sheet.name, cells: [], merges: [] };
-    const rows = Math.min(used.rowIndex + used.rowCount, ACTIVE_SHEET_LIMIT.rows);
-    const columns = Math.min(used.columnIndex + used.columnCount, ACTIVE_SHEET_LIMIT.columns);
-    const block = sheet.getRangeByIndexes(0, 0, rows, columns);
-    block.load("values");
-    const merged = mergesSupported ? block.getMergedAreasOrNullObject() : undefined;
-    merged?.load("address");
+    const blocks = probes.map((probe) => queueBlock(probe, mergesSupported));
     await context.sync();
-    return {
-      name: sheet.name,
-      cells: block.values.map((row) => row.map(toCellValue)),
-      merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
-    };
+    return blocks.map(gridOf);
   });
+}
+
+/** The active sheet as the recogniser sees it. */
+export async function readActiveSheet(run: ExcelRunner, mergesSupported: boolean): Promise<SheetGrid> {
+  const [grid] = await readGrids(run, (worksheets) => [worksheets.getActiveWorksheet()], mergesSupported);
+  return grid;
+}
+
+/** Sheets of the open workbook by name (departments' tables pasted into it, for the 汇总). */
+export async function readSheets(
+  run: ExcelRunner,
+  names: readonly string[],
+  mergesSupported: boolean,
+): Promise<SheetGrid[]> {
+  return readGrids(run, (worksheets) => names.map((name) => worksheets.getItem(name)), mergesSupported);
 }

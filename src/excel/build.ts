@@ -13,6 +13,7 @@ import {
   BALANCE_FILL,
   BALANCE_MARK,
   balanceBlock,
+  freeSheetName,
   columnWidths,
   FONT,
   HEADER_FILL,
@@ -163,7 +164,11 @@ export async function buildTables(
           }
         }
       }
-      writeTable(sheet, context.workbook.names, format.tables[placement.table], placement, options);
+      writeTable(sheet, format.tables[placement.table], placement.origin, options.format, {
+        title: reportTitle(options.agency, options.year),
+        names: placement.create ? context.workbook.names : undefined,
+        inputs: "open",
+      });
       // Names a half-way build left out; a new table gets all of them from writeTable.
       if (!placement.create) {
         addMissingNames(
@@ -194,44 +199,48 @@ export function sheetOf(address: string): string {
   return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
-function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let n = 2; ; n++) {
-    const candidate = `${wanted}（${n}）`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
+/** How a table is written: the add-in's own tables, or the 汇总's department copies and sum. */
+export interface TableWriting {
+  /** The title row above the section heading; none where the table is not the sheet's first. */
+  readonly title?: string;
+  /** The workbook's names for the table, its rows and columns: only for a table the add-in builds anew. */
+  readonly names?: Excel.NamedItemCollection;
+  /** "open": staff type into the input cells (unlocked, validated); "fixed": they hold copies or sums. */
+  readonly inputs: "open" | "fixed";
+  /** Column widths are set by the caller (tables stacked on one sheet share their columns). */
+  readonly keepWidths?: boolean;
 }
 
-function writeTable(
+export function writeTable(
   sheet: Excel.Worksheet,
-  workbookNames: Excel.NamedItemCollection,
   model: TableModel,
-  placement: Placement,
-  options: BuildOptions,
+  origin: Origin,
+  formatId: FormatId,
+  writing: TableWriting,
 ): void {
-  const { origin } = placement;
   const at = (rect: GridRect) =>
     sheet.getRangeByIndexes(origin.row + rect.row, origin.col + rect.col, rect.rowSpan, rect.colSpan);
   const whole = at({ row: 0, col: 0, rowSpan: model.rowCount, colSpan: model.colCount });
-  const format = FORMATS[options.format];
+  const format = FORMATS[formatId];
 
   // Writes to locked cells fail on a protected sheet: unprotect, write, protect, all in this batch.
   sheet.protection.unprotect();
 
+  // A table moved by staff near the top keeps what stands above it: the headings need two free rows.
+  const headings: [GridRect, string, number][] = [];
   if (origin.row >= 2) {
-    const title = at({ row: -2, col: 0, rowSpan: 1, colSpan: model.colCount });
-    const heading = at({ row: -1, col: 0, rowSpan: 1, colSpan: model.colCount });
-    for (const [range, text, size] of [
-      [title, reportTitle(options.agency, options.year), 14],
-      [heading, model.heading, 12],
-    ] as const) {
-      range.merge();
-      range.getCell(0, 0).values = [[text]];
-      range.format.font.name = TITLE_FONT;
-      range.format.font.size = size;
-      range.format.font.bold = true;
-      range.format.horizontalAlignment = "Center";
-    }
+    if (writing.title !== undefined)
+      headings.push([{ row: -2, col: 0, rowSpan: 1, colSpan: model.colCount }, writing.title, 14]);
+    headings.push([{ row: -1, col: 0, rowSpan: 1, colSpan: model.colCount }, model.heading, 12]);
+  }
+  for (const [rect, text, size] of headings) {
+    const range = at(rect);
+    range.merge();
+    range.getCell(0, 0).values = [[text]];
+    range.format.font.name = TITLE_FONT;
+    range.format.font.size = size;
+    range.format.font.bold = true;
+    range.format.horizontalAlignment = "Center";
   }
 
   whole.format.font.name = FONT;
@@ -263,19 +272,21 @@ function writeTable(
       first.formulas = [[formulas.get(cell.id) as string]];
       range.format.fill.color = TOTAL_FILL;
       range.format.font.bold = true;
-    } else {
+    } else if (writing.inputs === "open") {
       range.format.protection.locked = false;
       applyValidation(range, cell);
     }
   }
 
-  if (model.id === "三") writeBalance(sheet, placement, options.format);
+  if (model.id === "三") writeBalance(sheet, origin, formatId);
 
-  columnWidths(model).forEach((width, col) => {
-    at({ row: 0, col, rowSpan: 1, colSpan: 1 }).format.columnWidth = width;
-  });
+  if (!writing.keepWidths) {
+    columnWidths(model).forEach((width, col) => {
+      at({ row: 0, col, rowSpan: 1, colSpan: 1 }).format.columnWidth = width;
+    });
+  }
 
-  if (placement.create) addNames(sheet, workbookNames, model, placement, options.format);
+  if (writing.names) addNames(sheet, writing.names, model, origin, formatId);
   sheet.protection.protect();
 }
 
@@ -316,8 +327,8 @@ function applyValidation(range: Excel.Range, cell: ValueCell): void {
 }
 
 /** The S1 block beside table 三, and the conditional format on each 四 cell that turns red when its column is off. */
-function writeBalance(sheet: Excel.Worksheet, placement: Placement, format: FormatId): void {
-  const block = balanceBlock(format, placement.origin);
+function writeBalance(sheet: Excel.Worksheet, origin: Origin, format: FormatId): void {
+  const block = balanceBlock(format, origin);
   const header = sheet.getRangeByIndexes(block.row, block.col, 1, 3);
   header.values = [[...block.header]];
   header.format.font.bold = true;
@@ -367,11 +378,10 @@ function addNames(
   sheet: Excel.Worksheet,
   workbookNames: Excel.NamedItemCollection,
   model: TableModel,
-  placement: Placement,
+  origin: Origin,
   format: FormatId,
 ): void {
   const names = NAMES[format][model.id];
-  const { origin } = placement;
   workbookNames.add(names.table, sheet.getRangeByIndexes(origin.row, origin.col, model.rowCount, model.colCount));
   for (const [row, name] of names.rows) {
     workbookNames.add(name, sheet.getRangeByIndexes(origin.row + row, origin.col, 1, model.colCount));

@@ -169,3 +169,51 @@ export function balanceBlock(format: FormatId, origin: Origin): BalanceBlock {
   });
   return { row: origin.row, col, header: ["勾稽检查", "一+二−（七）−四", "结果"], lines };
 }
+
+/** A sheet name not yet taken (compared as Excel compares them, ignoring case): `名称（2）` and on. */
+export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) {
+    const suffix = `（${n}）`;
+    const candidate = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** What Excel allows as a sheet name: 31 characters at most, none of `: \\ / ? * [ ]`, no apostrophe at either end. */
+export function sheetNameFrom(text: string): string {
+  const cleaned = text
+    .replace(/[:\\/?*[\]]/g, "_")
+    .replace(/^'+|'+$/g, "")
+    .trim()
+    .slice(0, 31)
+    .trim();
+  return cleaned || "部门";
+}
+
+/** `'Sheet 1'` for formulas: every sheet name quoted, apostrophes doubled. */
+export function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Tables 二, 三 and 四 one under another on one sheet, as the 汇总 and its department copies hold them:
+ * a title row, then each table under its heading, a blank row between. Every such sheet shares this
+ * layout, so a cell of the 汇总 adds the same address of every department's sheet.
+ */
+export function stackedOrigins(format: FormatId): Record<TableId, Origin> {
+  const model = FORMATS[format];
+  const origin二 = { row: 2, col: 0 };
+  const origin三 = { row: origin二.row + model.tables["二"].rowCount + 2, col: 0 };
+  const origin四 = { row: origin三.row + model.tables["三"].rowCount + 2, col: 0 };
+  return { 二: origin二, 三: origin三, 四: origin四 };
+}
+
+/** Column widths that suit every table stacked on one sheet: the widest each column needs. */
+export function stackedColumnWidths(format: FormatId): number[] {
+  const widths: number[] = [];
+  for (const table of Object.values(FORMATS[format].tables)) {
+    columnWidths(table).forEach((width, col) => (widths[col] = Math.max(widths[col] ?? 0, width)));
+  }
+  return widths;
+}

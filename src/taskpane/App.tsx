@@ -14,6 +14,7 @@ import { FORMATS } from "../format";
 import type { ExcelRunner } from "../excel";
 import { summarize } from "../rules";
 import { ActiveSheet } from "./ActiveSheet";
+import { ConsolidationSection } from "./ConsolidationSection";
 import { ExportPanel } from "./ExportPanel";
 import { BuildForm } from "./BuildForm";
 import { Findings } from "./Findings";
@@ -36,9 +37,9 @@ export interface AppProps {
 
 export function App({ run, host: givenHost, language, recheckDelayMs, exportHost }: AppProps) {
   const [host, setHost] = useState<HostState | undefined>(givenHost);
-  const strings = stringsFor(
-    language ?? languageOf(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined),
-  );
+  const shownLanguage =
+    language ?? languageOf(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
+  const strings = stringsFor(shownLanguage);
   useEffect(() => {
     if (!givenHost) detectHost().then(setHost, () => setHost("outside-office"));
   }, [givenHost]);
@@ -62,7 +63,13 @@ export function App({ run, host: givenHost, language, recheckDelayMs, exportHost
           </MessageBar>
         ) : null}
         {host === "excel" ? (
-          <Workbook run={run} strings={strings} recheckDelayMs={recheckDelayMs} exportHost={exportHost} />
+          <Workbook
+            run={run}
+            strings={strings}
+            language={shownLanguage}
+            recheckDelayMs={recheckDelayMs}
+            exportHost={exportHost}
+          />
         ) : null}
       </main>
     </FluentProvider>
@@ -72,11 +79,13 @@ export function App({ run, host: givenHost, language, recheckDelayMs, exportHost
 function Workbook({
   run,
   strings,
+  language,
   recheckDelayMs,
   exportHost,
 }: {
   run: ExcelRunner;
   strings: Strings;
+  language: Language;
   recheckDelayMs?: number;
   exportHost?: ExportHost;
 }) {
@@ -153,11 +162,16 @@ function Workbook({
             onNotice={workbook.notify}
           />
           <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0" }} />
-          <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0" }} />
           <ExportPanel strings={strings} workbook={workbook} />
           <ActiveSheet strings={strings} workbook={workbook} canConvert={false} />
         </>
       ) : null}
+      {state.phase === "starting" ? null : (
+        <>
+          <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0" }} />
+          <ConsolidationSection run={run} strings={strings} language={language} />
+        </>
+      )}
     </>
   );
 }

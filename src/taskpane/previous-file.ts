@@ -1,5 +1,6 @@
 import { parseReportJson } from "../report/json";
 import type { Report } from "../report/types";
+import type { WorkbookReport } from "../xlsx/read-any";
 
 /** What can go wrong reading last year's file, said in the pane's words by the caller. */
 export class PreviousFileError extends Error {
@@ -23,13 +24,14 @@ function readAs<T extends "text" | "bytes">(file: Blob, kind: T): Promise<T exte
 }
 
 /**
- * Reads last year's report from a chosen file: report JSON, or an .xlsx workbook. ExcelJS is large, so
- * it is loaded only here, when a workbook is chosen.
+ * Reads a report from a chosen file: report JSON, or an .xlsx workbook in any layout the recogniser
+ * knows (with how it departs from the format). ExcelJS is large, so it is loaded only here, when a
+ * workbook is chosen.
  */
-export async function readPreviousFile(file: Blob & { name: string }): Promise<Report> {
+export async function readReportFile(file: Blob & { name: string }): Promise<WorkbookReport> {
   if (/\.json$/i.test(file.name)) {
     try {
-      return parseReportJson(await readAs(file, "text")).report;
+      return { report: parseReportJson(await readAs(file, "text")).report, source: "built", deviations: [] };
     } catch (error) {
       throw new PreviousFileError((error as Error).message);
     }
@@ -47,5 +49,10 @@ export async function readPreviousFile(file: Blob & { name: string }): Promise<R
   }
   const found = readAnyWorkbook(workbook);
   if (!found) throw new PreviousFileError("", true);
-  return found.report;
+  return found;
+}
+
+/** Last year's report from a chosen file. */
+export async function readPreviousFile(file: Blob & { name: string }): Promise<Report> {
+  return (await readReportFile(file)).report;
 }

@@ -18,7 +18,12 @@ export function splitIntoDepartments(report: Report, count: number, seed = 7): R
     let left = total;
     departments.forEach((tables, i) => {
       const part =
-        i === count - 1 ? left : whole ? Math.floor(random() * (left + 1)) : Math.round(left * random() * 100) / 100;
+        i === count - 1
+          ? left
+          : whole
+            ? Math.floor(random() * (left + 1))
+            : // Rounded down, so that the parts never exceed the figure and the last is never negative.
+              Math.floor(left * random() * 100) / 100;
       left = whole ? left - part : Math.round((left - part) * 1e6) / 1e6;
       ((tables[cell.table] ??= {})[cell.rowKey] ??= {})[cell.columnKey] = part;
     });

@@ -341,6 +341,26 @@ export class EmulatedWorksheet extends ClientObject {
   delete(): void {
     this.context.emuEnqueue(() => this.state.deleteSheet(this.emuSheet()));
   }
+
+  copy(
+    positionType?: "None" | "Before" | "After" | "Beginning" | "End",
+    relativeTo?: EmulatedWorksheet,
+  ): EmulatedWorksheet {
+    let created: SheetState | undefined;
+    this.context.emuEnqueue(() => {
+      const original = this.emuSheet();
+      const after =
+        positionType === "After" && relativeTo
+          ? relativeTo.emuSheet()
+          : positionType === "End"
+            ? this.state.sheets[this.state.sheets.length - 1]
+            : undefined;
+      if (positionType !== undefined && positionType !== "None" && positionType !== "After" && positionType !== "End")
+        throw new Error(`emulator: Worksheet.copy(${positionType}) is not emulated`);
+      created = this.state.copySheet(original, after);
+    });
+    return new EmulatedWorksheet(this.context, this.state, () => created && this.state.sheetById(created.id), false);
+  }
 }
 
 export class EmulatedWorksheetProtection extends ClientObject {

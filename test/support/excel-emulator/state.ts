@@ -167,6 +167,35 @@ export class WorkbookState {
     return sheet;
   }
 
+  /**
+   * Worksheet.copy: a new sheet after the original (or after `after`), named as Excel names copies
+   * (`表 (2)`), with its contents, formats, merges, protection, conditional formats and validation.
+   * Sheet-scoped things only: workbook names stay with the original, as in Excel.
+   */
+  copySheet(original: SheetState, after?: SheetState): SheetState {
+    let n = 2;
+    while (this.sheetByName(`${original.name.slice(0, 25)} (${n})`)) n++;
+    const copy = this.addSheet(`${original.name.slice(0, 25)} (${n})`);
+    this.sheets.splice(this.sheets.indexOf(copy), 1);
+    this.sheets.splice(this.sheets.indexOf(after ?? original) + 1, 0, copy);
+    this.engine.setSheetContent(copy.id, this.engine.getSheetSerialized(original.id));
+    // JSON, not structuredClone: jsdom (the pane's tests) has no structuredClone. Every field is plain data.
+    const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+    copy.formats = new Map([...original.formats].map(([k, format]) => [k, { ...format }]));
+    copy.merges = clone(original.merges);
+    copy.columnWidths = new Map(original.columnWidths);
+    copy.rowHeights = new Map(original.rowHeights);
+    copy.protected = original.protected;
+    copy.conditionalFormats = original.conditionalFormats.map((format) => ({
+      ...clone(format),
+      id: `{CF-${this.nextConditionalFormat++}}`,
+    }));
+    copy.validations = clone(original.validations);
+    copy.pageLayout = clone(original.pageLayout);
+    copy.freezeRows = original.freezeRows;
+    return copy;
+  }
+
   sheetByName(name: string): SheetState | undefined {
     return this.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
   }

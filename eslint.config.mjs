@@ -16,7 +16,15 @@ export default tseslint.config(
     languageOptions: { sourceType: "module", globals: { ...globals.node } },
   },
   {
-    files: ["src/**/*.ts", "src/**/*.tsx", "test/**/*.ts", "test/**/*.tsx", "scripts/**/*.ts"],
+    files: [
+      "src/**/*.ts",
+      "src/**/*.tsx",
+      "test/**/*.ts",
+      "test/**/*.tsx",
+      "scripts/**/*.ts",
+      "demo/**/*.ts",
+      "demo/**/*.tsx",
+    ],
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/consistent-type-imports": "error",

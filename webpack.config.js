@@ -26,6 +26,8 @@ module.exports = (_env, argv) => {
     devtool: production ? false : "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
+      // The demo page (the pane beside a workbook held in the browser): for trying and testing only.
+      demo: "./demo/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -50,6 +52,11 @@ module.exports = (_env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "demo.html",
+        template: "./demo/demo.html",
+        chunks: ["demo"],
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

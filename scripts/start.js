@@ -26,6 +26,9 @@ server.stdout.on("data", (chunk) => {
     process.stdout.write(`
 年报表格助手 is served at https://localhost:${port}/taskpane.html
 
+Try it without Excel: open https://localhost:${port}/demo.html — the real task pane beside a workbook
+held in the browser (build the tables, type, click 填入示例年报, see and click the findings, fix, export).
+
 Sideload it into Excel with the manifest:
   ${manifest}
 

@@ -111,6 +111,13 @@ export function generatedLoader(readers: readonly RowReader[]): Loader | undefin
   return (tables, { values, states, others }) => compiled(tables, values, states, others, stateOfOther);
 }
 
+/**
+ * Generated code where it pays (the command line and the bench check thousands of reports); in a page
+ * the pane checks one report at a time, and its Content-Security-Policy forbids `new Function` (each
+ * attempt would be reported as a violation), so pages use the generic loader.
+ */
 export function compileLoader(readers: readonly RowReader[]): Loader {
-  return generatedLoader(readers) ?? genericLoader(readers);
+  // No DOM types here (the rules also build for Node): a page is where a global `document` exists.
+  const inPage = "document" in globalThis;
+  return (inPage ? undefined : generatedLoader(readers)) ?? genericLoader(readers);
 }

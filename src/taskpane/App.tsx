@@ -46,7 +46,7 @@ export function App({ run, host: givenHost, language, recheckDelayMs, exportHost
 
   return (
     <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 16, display: "grid", gap: 12 }}>
+      <main style={{ padding: 16, display: "grid", gap: 12, gridTemplateColumns: "minmax(0, 1fr)" }}>
         <header style={{ display: "grid", gap: 2 }}>
           <Title3 as="h1">{strings.title}</Title3>
           <Caption1>{strings.subtitle}</Caption1>

@@ -8,6 +8,7 @@ export const useFindingListStyles = makeStyles({
   finding: {
     display: "grid",
     gridTemplateColumns: "auto 1fr",
+    alignItems: "start",
     gap: "8px",
     width: "100%",
     textAlign: "left",

@@ -1,8 +1,8 @@
-import { HyperFormula, DetailedCellError, type RawCellContent } from "hyperformula";
+import { isErrorValue, type FormulaEngine, type RawContent } from "./engine";
 
 /**
- * The workbook the emulator holds: cell contents live in HyperFormula (a real formula engine, GPL-3,
- * test-only), everything else (formats, merges, names, conditional formats, validation, protection)
+ * The workbook the emulator holds: cell contents live in a formula engine (HyperFormula in tests, the
+ * demo's own evaluator on the demo page), everything else (formats, merges, names, conditional formats, validation, protection)
  * in plain maps. Proxies in `proxies.ts` read and write it only when a batch is synced.
  */
 
@@ -136,7 +136,8 @@ export class WorkbookState {
     }
   }
 
-  readonly engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true });
+  constructor(readonly engine: FormulaEngine) {}
+
   readonly sheets: SheetState[] = [];
   readonly names: NameState[] = [];
   readonly settings = new Map<string, unknown>();
@@ -221,7 +222,7 @@ export class WorkbookState {
   /** What `range.values` shows: numbers, strings, booleans, "" for a blank, "#DIV/0!" for errors. */
   value(sheet: SheetState, row: number, col: number): CellScalar {
     const value = this.engine.getCellValue({ sheet: sheet.id, row, col });
-    if (value instanceof DetailedCellError) return value.value;
+    if (isErrorValue(value)) return value.error;
     if (value === null || value === undefined) return "";
     return value as CellScalar;
   }
@@ -284,12 +285,12 @@ export class WorkbookState {
 
   /** Excel reads a typed string as a number where it is one, as a formula where it starts with "=". */
   setEntry(sheet: SheetState, row: number, col: number, entry: unknown): void {
-    let content: RawCellContent;
+    let content: RawContent;
     if (entry === null || entry === undefined || entry === "") content = null;
     else if (typeof entry === "string" && !entry.startsWith("=") && !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(entry.trim())) {
       // Keep text as text: HyperFormula would read some strings (dates, percentages) as numbers.
       content = entry.startsWith("'") ? entry : `'${entry}`;
-    } else content = entry as RawCellContent;
+    } else content = entry as RawContent;
     this.engine.setCellContents({ sheet: sheet.id, row, col }, [[content]]);
   }
 

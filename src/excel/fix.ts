@@ -2,6 +2,7 @@ import { FORMATS, type CellId, type FormatId, type TableId } from "../format";
 import { totalFormula, type Fix } from "../rules";
 import { cellRange } from "./locate";
 import { NAMES } from "./plan";
+import { queueLiftedRecord, withProtectionLifted } from "./protection";
 import { finishRead, queueRead } from "./read";
 import type { ExcelRunner } from "./runner";
 
@@ -26,6 +27,7 @@ export async function applyFixes(run: ExcelRunner, format: FormatId, fixes: read
         return [table, protection] as const;
       }),
     );
+    const liftedRecord = queueLiftedRecord(context);
     await context.sync();
     const read = finishRead(pending);
     if (!read || read.report.format !== format) return { applied: [], skipped: fixes.map((fix) => fix.cell) };
@@ -50,17 +52,16 @@ export async function applyFixes(run: ExcelRunner, format: FormatId, fixes: read
       }
     }
     // Totals are locked: lift the protection of their sheets around the write, then restore it.
-    const lifted = [...protections].filter(
-      ([table, protection]) =>
-        protection.protected && formulaFixes.some((fix) => FORMATS[format].cellById.get(fix.cell)?.table === table),
-    );
-    lifted.forEach(([, protection]) => protection.unprotect());
-    for (const fix of formulaFixes) {
-      const formula = totalFormula(FORMATS[format], fix.cell, (cell) => read.positions.get(cell.id) ?? cell);
-      cellRange(context, format, fix.cell).formulas = [[formula]];
-      applied.push(fix.cell);
-    }
-    lifted.forEach(([, protection]) => protection.protect());
+    const sheets = [...protections]
+      .filter(([table]) => formulaFixes.some((fix) => FORMATS[format].cellById.get(fix.cell)?.table === table))
+      .map(([table, protection]) => ({ table, protection }));
+    withProtectionLifted(context, liftedRecord, sheets, () => {
+      for (const fix of formulaFixes) {
+        const formula = totalFormula(FORMATS[format], fix.cell, (cell) => read.positions.get(cell.id) ?? cell);
+        cellRange(context, format, fix.cell).formulas = [[formula]];
+        applied.push(fix.cell);
+      }
+    });
     await context.sync();
     return { applied, skipped };
   });

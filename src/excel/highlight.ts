@@ -1,3 +1,4 @@
+import { queueLiftedRecord, withProtectionLifted } from "./protection";
 import { FORMATS, TABLE_IDS, type CellId, type FormatId, type TableId } from "../format";
 import type { Finding } from "../rules";
 import { cellRange } from "./locate";
@@ -42,10 +43,12 @@ export interface TableState {
   range: Excel.Range;
   formats: Excel.ConditionalFormatCollection;
   protection: Excel.WorksheetProtection;
+  liftedRecord: Excel.Setting;
 }
 
 /** Queues the loads that show which marks exist; read them after the next sync. */
 export function queueMarkState(context: Excel.RequestContext, format: FormatId): TableState[] {
+  const liftedRecord = queueLiftedRecord(context);
   return TABLE_IDS.map((table) => {
     const range = context.workbook.names.getItemOrNullObject(NAMES[format][table].table).getRangeOrNullObject();
     range.load("address");
@@ -53,7 +56,7 @@ export function queueMarkState(context: Excel.RequestContext, format: FormatId):
     formats.load("items");
     const protection = range.worksheet.protection;
     protection.load("protected");
-    return { table, range, formats, protection };
+    return { table, range, formats, protection, liftedRecord };
   });
 }
 
@@ -63,14 +66,6 @@ function removeMarks(states: readonly TableState[]): void {
       if (item.custom.rule.formula.includes(OWN_MARK)) item.delete();
     }
   }
-}
-
-/** Protected sheets refuse conditional formats: lift the protection around our change, then restore it. */
-function withProtectionLifted(states: readonly TableState[], change: () => void): void {
-  const lifted = states.filter((state) => state.protection.protected);
-  lifted.forEach((state) => state.protection.unprotect());
-  change();
-  lifted.forEach((state) => state.protection.protect());
 }
 
 /**
@@ -87,7 +82,8 @@ export function queueMarks(
   const present = new Set(states.map((state) => state.table));
   const cells = FORMATS[format].cellById;
   const marks = [...marksFor(findings)].filter(([id]) => present.has(cells.get(id)?.table as TableId));
-  withProtectionLifted(states, () => {
+  // Protected sheets refuse conditional formats: lift the protection around the change, then restore it.
+  withProtectionLifted(context, queued[0].liftedRecord, states, () => {
     removeMarks(states);
     for (const [id, kind] of marks) {
       const conditional = cellRange(context, format, id).conditionalFormats.add("Custom");

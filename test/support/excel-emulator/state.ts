@@ -287,7 +287,11 @@ export class WorkbookState {
   setEntry(sheet: SheetState, row: number, col: number, entry: unknown): void {
     let content: RawContent;
     if (entry === null || entry === undefined || entry === "") content = null;
-    else if (typeof entry === "string" && !entry.startsWith("=") && !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(entry.trim())) {
+    else if (
+      typeof entry === "string" &&
+      !entry.startsWith("=") &&
+      !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(entry.trim())
+    ) {
       // Keep text as text: HyperFormula would read some strings (dates, percentages) as numbers.
       content = entry.startsWith("'") ? entry : `'${entry}`;
     } else content = entry as RawContent;

@@ -8,7 +8,6 @@ export { watchChanges, type ChangeWatch } from "./events";
 export { savePrevious, loadPrevious } from "./previous";
 export { selectCell } from "./select";
 export { officeRunner, type ExcelRunner } from "./runner";
-export { readActiveSheet } from "./active-sheet";
 export { writeReportValues } from "./write-values";
 export { selectAt } from "./select-at";
 export { readWorkbookFile, type DocumentFileSource } from "./file";

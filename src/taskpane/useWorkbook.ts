@@ -6,7 +6,6 @@ import {
   clearHighlights,
   loadPrevious,
   probeCapabilities,
-  readActiveSheet,
   recheck,
   selectAt,
   writeReportValues,
@@ -277,6 +276,8 @@ export function useWorkbook(run: ExcelRunner, strings: Strings, recheckDelayMs =
       }, false),
     checkActiveSheet: () =>
       act(async () => {
+        // Reading any sheet and recognising it load on first use, with the recogniser.
+        const { readActiveSheet } = await import(/* webpackChunkName: "recognise" */ "../excel/active-sheet");
         const grid = await readActiveSheet(run, probeCapabilities().mergedAreas ?? false);
         // The recogniser is needed only here: it loads on first use, outside the pane's initial script.
         const { recogniseSheets } = await import(/* webpackChunkName: "recognise" */ "../recognise/recognise");

@@ -165,6 +165,8 @@ function addNames(workbook: Workbook, sheet: Worksheet, model: TableModel, forma
 export async function writeTemplate(options: TemplateOptions): Promise<Uint8Array> {
   const workbook = new Workbook();
   workbook.creator = "disclosure-report-addin";
+  // The totals' cached results are placeholders: Excel and LibreOffice compute every formula on opening.
+  workbook.calcProperties.fullCalcOnLoad = true;
   for (const table of TABLE_IDS) {
     const model = FORMATS[options.format].tables[table];
     const sheet = workbook.addWorksheet(SHEET_NAMES[table]);

@@ -79,13 +79,9 @@ export async function writeConsolidation(
 
   return run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    const setting = context.workbook.settings.getItemOrNullObject(CONSOLIDATION_KEY);
-    setting.load("value");
-    await context.sync();
-
-    const existing = new Set(worksheets.items.map((sheet) => sheet.name.toLowerCase()));
-    const previous = setting.isNullObject ? [] : sheetsOf(setting.value).filter((n) => existing.has(n.toLowerCase()));
+    const listed = await sheetsAndRecord(context);
+    const existing = new Set(listed.names.map((name) => name.toLowerCase()));
+    const previous = listed.consolidation.filter((n) => existing.has(n.toLowerCase()));
     const replaced = new Set(previous.map((name) => name.toLowerCase()));
     const taken = new Set([...existing].filter((name) => !replaced.has(name)));
     const claim = (wanted: string) => {
@@ -192,17 +188,20 @@ export async function writeConsolidation(
   });
 }
 
+/** In one sync: the sheets of the open workbook, by name, and those the last 汇总 wrote. */
+async function sheetsAndRecord(context: Excel.RequestContext): Promise<{ names: string[]; consolidation: string[] }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const setting = context.workbook.settings.getItemOrNullObject(CONSOLIDATION_KEY);
+  setting.load("value");
+  await context.sync();
+  return {
+    names: worksheets.items.map((sheet) => sheet.name),
+    consolidation: setting.isNullObject ? [] : sheetsOf(setting.value),
+  };
+}
+
 /** The sheets of the open workbook, by name, and those the last 汇总 wrote (not departments' own). */
 export async function listSheets(run: ExcelRunner): Promise<{ names: string[]; consolidation: string[] }> {
-  return run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    const setting = context.workbook.settings.getItemOrNullObject(CONSOLIDATION_KEY);
-    setting.load("value");
-    await context.sync();
-    return {
-      names: worksheets.items.map((sheet) => sheet.name),
-      consolidation: setting.isNullObject ? [] : sheetsOf(setting.value),
-    };
-  });
+  return run(sheetsAndRecord);
 }

@@ -1,4 +1,4 @@
-import { consolidate, type DepartmentInput, type DepartmentState } from "../consolidate/consolidate";
+import { consolidate, majorityFormat, type DepartmentInput, type DepartmentState } from "../consolidate/consolidate";
 import { FORMATS, formatForYear, isFormatId, type FormatId } from "../format";
 import { ReportReadError, stringifyReport } from "../report/json";
 import { summarize } from "../rules";
@@ -52,11 +52,9 @@ export async function runConsolidate(command: ConsolidateCommand, io: CliIo): Pr
   if (command.progress) io.stderr("\n");
 
   // The format: as asked, else the year's, else the one most departments used.
-  const counts = new Map<FormatId, number>();
-  for (const d of departments) if (d.report) counts.set(d.report.format, (counts.get(d.report.format) ?? 0) + 1);
   const format: FormatId =
     (command.format as FormatId | undefined) ??
-    (year !== undefined ? formatForYear(year) : ([...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "2021"));
+    (year !== undefined ? formatForYear(year) : majorityFormat(departments));
   const result = consolidate(departments, {
     format,
     agency: command.agency,

@@ -41,6 +41,23 @@ export interface ConsolidateOptions {
   readonly includeErrors?: boolean;
 }
 
+/** The value most departments share (the first seen among equals), or undefined where none has one. */
+function mostCommon<T>(values: readonly (T | undefined)[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** The format most departments used: the one a 汇总 follows unless staff say otherwise. */
+export function majorityFormat(departments: readonly DepartmentInput[]): FormatId {
+  return mostCommon(departments.map((d) => d.report?.format)) ?? "2021";
+}
+
+/** The year most departments report on, where they say. */
+export function majorityYear(departments: readonly DepartmentInput[]): number | undefined {
+  return mostCommon(departments.map((d) => d.report?.year));
+}
+
 function stateOf(department: DepartmentInput, format: FormatId, findings: readonly Finding[]): DepartmentState {
   if (!department.report) return "无法识别";
   if (department.report.format !== format || department.deviations?.some((d) => d.kind === "format")) return "格式不符";

@@ -1,8 +1,8 @@
 import { a1, FORMATS, TABLE_IDS, type CellId, type FormatId, type TableId, type TableModel } from "../format";
-import type { CellValue, Report, ReportTables } from "../report/types";
+import type { Report, ReportTables } from "../report/types";
 import { totalFormulas, type Position } from "../rules";
 import { writeTable } from "./build";
-import { toCellValue } from "./cell-value";
+import { entryOf, toCellValue } from "./cell-value";
 import { freeSheetName, quotedSheet, reportTitle, sheetNameFrom, stackedColumnWidths, stackedOrigins } from "./plan";
 import type { ExcelRunner } from "./runner";
 
@@ -31,13 +31,6 @@ export interface ConsolidationWritten {
   readonly report: Report;
   /** Where each cell of the 汇总 stands on its sheet (0-based). */
   readonly positions: ReadonlyMap<CellId, Position>;
-}
-
-/** A value as a formula bar entry: text that Excel would read as a number or formula keeps its apostrophe. */
-function entryOf(value: CellValue | undefined): string | number {
-  if (value === undefined || value === null) return "";
-  if (typeof value === "number") return value;
-  return /^[\s\d.,+\-=]/.test(value) ? `'${value}` : value;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { FORMATS } from "../format";
 import type { Report } from "../report/types";
+import { entryOf } from "./cell-value";
 import { cellRange } from "./locate";
 import type { ExcelRunner } from "./runner";
 
@@ -14,9 +15,7 @@ export async function writeReportValues(run: ExcelRunner, report: Report): Promi
       if (cell.role !== "input") continue;
       const value = report.tables[cell.table]?.[cell.rowKey]?.[cell.columnKey];
       if (value === undefined || value === null) continue;
-      // A leading apostrophe keeps text that looks like a number as text, as it was found.
-      const entry = typeof value === "string" && /^[\s\d.+-]+$/.test(value) ? `'${value}` : value;
-      cellRange(context, report.format, cell.id).values = [[entry]];
+      cellRange(context, report.format, cell.id).values = [[entryOf(value)]];
       written++;
     }
     await context.sync();

@@ -1,6 +1,12 @@
 import { useMemo, useRef, useState } from "react";
-import { consolidate, type DepartmentInput, type DepartmentResult } from "../consolidate/consolidate";
-import { a1, FORMATS, type FormatId } from "../format";
+import {
+  consolidate,
+  majorityFormat,
+  majorityYear,
+  type DepartmentInput,
+  type DepartmentResult,
+} from "../consolidate/consolidate";
+import { a1, FORMATS } from "../format";
 import { probeCapabilities, selectAt, type ExcelRunner } from "../excel";
 import { readSheets } from "../excel/active-sheet";
 import { listSheets, writeConsolidation, type ConsolidationWritten } from "../excel/consolidation";
@@ -25,21 +31,6 @@ interface Written extends ConsolidationWritten {
 }
 
 const baseName = (file: string) => file.replace(/\.(xlsx|json)$/i, "");
-
-/** The format most departments used: the one the 汇总 follows; the others are 格式不符. */
-function majorityFormat(departments: readonly DepartmentInput[]): FormatId {
-  const counts = new Map<FormatId, number>();
-  for (const d of departments) if (d.report) counts.set(d.report.format, (counts.get(d.report.format) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "2021";
-}
-
-function majorityYear(departments: readonly DepartmentInput[]): number {
-  const years = departments.map((d) => d.report?.year).filter((y): y is number => typeof y === "number");
-  return (
-    years.sort((a, b) => years.filter((y) => y === b).length - years.filter((y) => y === a).length)[0] ??
-    new Date().getFullYear() - 1
-  );
-}
 
 /**
  * 汇总: the departments' tables, from files or from sheets of this workbook, recognised and checked,
@@ -283,7 +274,7 @@ export default function Consolidation({ run, strings, language, kit }: Props) {
               <BuildForm
                 strings={{ ...strings, agency: words.agency, agencyRequired: words.agencyMissing }}
                 busy={busy}
-                defaultYear={majorityYear(departments)}
+                defaultYear={majorityYear(departments) ?? new Date().getFullYear() - 1}
                 fixedFormat={format}
                 submitLabel={fill(words.write, { count: included.length })}
                 onBuild={write}

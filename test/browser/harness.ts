@@ -3,6 +3,7 @@ import { createServer, type Server } from "http";
 import type { AddressInfo } from "net";
 import { extname, join, normalize } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { toolAvailable } from "../support/requires";
 
 /**
  * Real-browser tests: the built files (dist/, made by `npm run build:web`, which `npm test` runs first)
@@ -27,16 +28,11 @@ const TYPES: Record<string, string> = {
 
 /** Whether this machine can run the browser tests; CI must (`.ci/run` installs Chromium). */
 export function browserAvailable(): boolean {
-  if (existsSync(CHROMIUM) && existsSync(join(DIST, "taskpane.html"))) return true;
-  if (process.env.CI) {
-    throw new Error(
-      `Browser tests need ${CHROMIUM} (apt-get install -y chromium) and dist/ (npm run build:web); CI must run them.`,
-    );
-  }
-  console.warn(
-    `Skipping browser tests: ${CHROMIUM} or dist/ is missing (apt-get install -y chromium; npm run build:web).`,
+  return toolAvailable(
+    [CHROMIUM, join(DIST, "taskpane.html")],
+    "Browser tests",
+    "apt-get install -y chromium; npm run build:web",
   );
-  return false;
 }
 
 export async function serveDist(): Promise<{ server: Server; origin: string }> {

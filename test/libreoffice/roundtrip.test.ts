@@ -10,6 +10,7 @@ import type { Report } from "../../src/report/types";
 import { checkReport, totalsEvaluator } from "../../src/rules";
 import { writeTemplate } from "../../src/xlsx/template";
 import { FIXTURE_NAMES, loadFixture } from "../support/fixtures";
+import { toolAvailable } from "../support/requires";
 import { addressOf } from "../support/workbook";
 
 /**
@@ -20,15 +21,13 @@ import { addressOf } from "../support/workbook";
  */
 const SOFFICE = process.env.SOFFICE_PATH ?? "/usr/bin/soffice";
 
-function available(): boolean {
-  if (existsSync(SOFFICE)) return true;
-  if (process.env.CI)
-    throw new Error(`The LibreOffice round trip needs ${SOFFICE} (apt-get install -y libreoffice-calc).`);
-  console.warn(`Skipping the LibreOffice round trip: ${SOFFICE} is missing (apt-get install -y libreoffice-calc).`);
-  return false;
-}
-
-const describeWithLibreOffice = available() ? describe : describe.skip;
+const describeWithLibreOffice = toolAvailable(
+  [SOFFICE],
+  "The LibreOffice round trip",
+  "apt-get install -y libreoffice-calc",
+)
+  ? describe
+  : describe.skip;
 
 let dir: string;
 const reports = new Map<string, Report>(FIXTURE_NAMES.map((name) => [name, loadFixture(name)]));

@@ -2,6 +2,7 @@
 const path = require("path");
 const fs = require("fs");
 const os = require("os");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -48,6 +49,11 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
+      // Pages never generate code (CSP): the rules' code generators are left out of the bundle.
+      new webpack.NormalModuleReplacementPlugin(/^\.\/generate$/, (resource) => {
+        if (path.resolve(resource.context) === path.resolve(__dirname, "src/rules"))
+          resource.request = "./generate.page";
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

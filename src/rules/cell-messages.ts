@@ -1,6 +1,8 @@
-import type { ValueCell } from "../format";
+import type { CellId, ValueCell } from "../format";
+import type { CellValue } from "../report/types";
 import { describeCell, formatNumber } from "./describe";
 import { describeQuirks, readNumberText } from "./number-text";
+import type { Finding, RuleId, Severity } from "./types";
 
 /** The sentence of a V1 or B1 finding, and what the cell should hold where that is plain. */
 export interface CellJudgment {
@@ -46,4 +48,22 @@ export function numberJudgment(cell: ValueCell, value: number): CellJudgment | u
     return { expected: null, message: `${where}为负数 ${shown}，件数不能为负` };
   }
   return undefined;
+}
+
+/** The finding of a V1 or B1 judgment on one cell. */
+export function cellFinding(
+  rule: { readonly id: RuleId; readonly severity: Severity },
+  cells: readonly CellId[],
+  judgment: CellJudgment,
+  actual: CellValue,
+): Finding {
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    target: cells[0],
+    cells,
+    expected: judgment.expected,
+    actual,
+    message: judgment.message,
+  };
 }

@@ -1,22 +1,29 @@
-import { TABLE_IDS, type TableId } from "../format";
+import { TABLE_IDS } from "../format";
 import type { CellValue, Report } from "../report/types";
-import { blankJudgment, numberJudgment, textJudgment, type CellJudgment } from "./cell-messages";
+import { blankJudgment, cellFinding, numberJudgment, textJudgment } from "./cell-messages";
 import { formatNumber, formatValue } from "./describe";
-import { programFor, type CompiledRelation, type Program, type RelationBlock } from "./compile";
-import { BLANK, NUMBER, PLACEHOLDER, TEXT, type Slots } from "./loader";
+import { evaluateWithText, type Failures } from "./evaluate";
+import { programFor, type CompiledRelation, type Program } from "./compile";
+import { BLANK, emptySlots, NUMBER, PLACEHOLDER, TEXTS, UNUSUAL, type Slots } from "./loader";
 import type { Finding } from "./types";
 
 /** Reused between calls: checking is synchronous, so one scratch buffer per program is enough. */
-const scratches = new WeakMap<Program, Slots>();
+interface Scratch {
+  readonly slots: Slots;
+  readonly failures: Failures;
+}
 
-function scratchFor(program: Program): Slots {
+const scratches = new WeakMap<Program, Scratch>();
+
+function scratchFor(program: Program): Scratch {
   let scratch = scratches.get(program);
   if (!scratch) {
-    const size = program.slotCount;
     scratch = {
-      values: new Float64Array(size),
-      states: new Uint8Array(size),
-      others: new Array<unknown>(size).fill(null),
+      slots: emptySlots(program.slotCount),
+      failures: {
+        relations: new Int32Array(program.mostRelations),
+        expected: new Float64Array(program.mostRelations),
+      },
     };
     scratches.set(program, scratch);
   }
@@ -42,25 +49,6 @@ function relationFinding(relation: CompiledRelation, expected: number, slots: Sl
   };
 }
 
-/** Evaluates a table's relations; a relation that involves unusable text is left to that cell's V1. */
-function evaluateRelations(block: RelationBlock, slots: Slots, errors: Finding[], warnings: Finding[]): void {
-  const { values, states } = slots;
-  const { targets, tolerances, starts, operandSlots, signs } = block;
-  relations: for (let r = 0; r < targets.length; r++) {
-    const targetSlot = targets[r];
-    if (states[targetSlot] === TEXT) continue;
-    let expected = 0;
-    for (let i = starts[r]; i < starts[r + 1]; i++) {
-      const slot = operandSlots[i];
-      if (states[slot] === TEXT) continue relations;
-      expected += signs[i] * values[slot];
-    }
-    if (Math.abs(values[targetSlot] - expected) <= tolerances[r]) continue;
-    const relation = block.list[r];
-    (relation.severity === "error" ? errors : warnings).push(relationFinding(relation, expected, slots));
-  }
-}
-
 function describeTerms(relation: CompiledRelation, values: Float64Array): string {
   const { operandSlots, firstLeads, nextLeads, listAll } = relation;
   let text = "";
@@ -77,57 +65,25 @@ function describeTerms(relation: CompiledRelation, values: Float64Array): string
   return omitted > 0 ? `${text}，其余各项为 0` : text;
 }
 
-function cellFinding(
-  rule: Program["valueRule"],
-  target: string,
-  cells: readonly string[],
-  judgment: CellJudgment,
-  actual: CellValue,
-): Finding {
-  return {
-    rule: rule.id,
-    severity: rule.severity,
-    target,
-    cells,
-    expected: judgment.expected,
-    actual,
-    message: judgment.message,
-  };
-}
-
-function judgeCells(program: Program, tableId: TableId, scratch: Slots, errors: Finding[], warnings: Finding[]): void {
-  const { values, states } = scratch;
-  const { fractionAllowed } = program;
-  const [first, end] = program.cellRange[tableId];
-  for (let slot = first; slot < end; slot++) {
-    const state = states[slot];
-    let judgment: CellJudgment | undefined;
-    if (state === NUMBER) {
-      const value = values[slot];
-      // Most cells are plain whole numbers ≥ 0: decide those without touching the cell's description.
-      if (
-        value >= 0 &&
-        value <= Number.MAX_SAFE_INTEGER &&
-        (fractionAllowed[slot] === 1 || Math.floor(value) === value)
-      ) {
-        continue;
-      }
-      judgment = numberJudgment(program.format.cells[slot], value);
-      if (!judgment) continue;
-    }
-    const cell = program.format.cells[slot];
-    const actual = actualOf(scratch, slot);
-    if (state === BLANK || state === PLACEHOLDER) {
-      judgment =
-        typeof actual === "string" && state === PLACEHOLDER
-          ? blankJudgment(cell, actual)
-          : { expected: 0, message: program.blankMessages[slot] };
-      warnings.push(cellFinding(program.blankRule, cell.id, program.singleCells[slot], judgment, actual));
-      continue;
-    }
-    judgment ??= textJudgment(cell, typeof actual === "string" ? actual : String(actual));
-    errors.push(cellFinding(program.valueRule, cell.id, program.singleCells[slot], judgment, actual));
+/** The V1 or B1 finding of a cell that is not a plain figure, or undefined when the cell is fine. */
+function judgeCell(program: Program, slots: Slots, slot: number): Finding | undefined {
+  const state = slots.states[slot];
+  const cell = program.format.cells[slot];
+  if (state === NUMBER) {
+    const value = slots.values[slot];
+    const judgment = numberJudgment(cell, value);
+    return judgment && cellFinding(program.valueRule, program.singleCells[slot], judgment, value);
   }
+  const actual = slots.others[slot] as CellValue;
+  if (state === BLANK)
+    return actual === null ? program.blankFindings[slot] : { ...program.blankFindings[slot], actual };
+  if (state === PLACEHOLDER) {
+    const text = actual as string;
+    const shared = program.placeholderFindings[slot].get(text);
+    return shared ?? { ...program.blankFindings[slot], actual, message: blankJudgment(cell, text).message };
+  }
+  const judgment = textJudgment(cell, typeof actual === "string" ? actual : String(actual));
+  return cellFinding(program.valueRule, program.singleCells[slot], judgment, actual);
 }
 
 /**
@@ -136,19 +92,31 @@ function judgeCells(program: Program, tableId: TableId, scratch: Slots, errors: 
  */
 export function checkReport(report: Report, previous?: Report): Finding[] {
   const program = programFor(report.format, previous?.format);
-  const scratch = scratchFor(program);
-  program.loadCurrent(report.tables, scratch);
-  if (previous) program.loadPrevious(previous.tables, scratch);
+  const { slots, failures } = scratchFor(program);
+  slots.counts.fill(0);
+  program.loadCurrent(report.tables, slots);
+  if (previous) program.loadPrevious(previous.tables, slots);
+  const withText = slots.counts[TEXTS] > 0;
+  const unusualCount = slots.counts[UNUSUAL];
 
   const findings: Finding[] = [];
   const warnings: Finding[] = [];
+  let next = 0;
   for (const tableId of TABLE_IDS) {
-    evaluateRelations(program.relations[tableId], scratch, findings, warnings);
-    judgeCells(program, tableId, scratch, findings, warnings);
-    if (warnings.length > 0) {
-      for (const warning of warnings) findings.push(warning);
-      warnings.length = 0;
+    const block = program.relations[tableId];
+    const failed = withText ? evaluateWithText(block, slots, failures) : block.evaluate(slots.values, failures);
+    for (let k = 0; k < failed; k++) {
+      const relation = block.list[failures.relations[k]];
+      const finding = relationFinding(relation, failures.expected[k], slots);
+      (relation.severity === "error" ? findings : warnings).push(finding);
     }
+    const end = program.cellsEnd[tableId];
+    for (; next < unusualCount && slots.unusual[next] < end; next++) {
+      const finding = judgeCell(program, slots, slots.unusual[next]);
+      if (finding) (finding.severity === "error" ? findings : warnings).push(finding);
+    }
+    for (const warning of warnings) findings.push(warning);
+    warnings.length = 0;
   }
   return findings;
 }

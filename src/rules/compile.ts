@@ -2,17 +2,19 @@ import {
   cellId,
   FORMATS,
   perTable,
+  TABLE_IDS,
   type CellId,
   type FormatId,
   type FormatModel,
   type TableId,
   type ValueCell,
 } from "../format";
-import { blankJudgment } from "./cell-messages";
+import { blankJudgment, cellFinding } from "./cell-messages";
 import { describeCell } from "./describe";
-import { AMOUNT_TOLERANCE, RULES, type LinearRule, type RelativeCell, type SumRule } from "./definitions";
+import { AMOUNT_TOLERANCE, PLACEHOLDERS, RULES, type LinearRule, type RelativeCell, type SumRule } from "./definitions";
+import { compileEvaluator, type Evaluator, type RelationArrays } from "./evaluate";
 import { compileLoader, type Loader, type RowReader } from "./loader";
-import type { RuleId, Severity } from "./types";
+import type { Finding, RuleId, Severity } from "./types";
 
 /**
  * The rules compiled against one format (and, for the cross-year rules, last year's format) into flat
@@ -53,29 +55,28 @@ export interface Program {
   readonly loadPrevious: Loader;
   /** Per table, in table order: its relations (errors' rules first) flattened for one tight loop. */
   readonly relations: Readonly<Record<TableId, RelationBlock>>;
-  /** Per table: the range of its cells' slots (cells are numbered table by table). */
-  readonly cellRange: Readonly<Record<TableId, readonly [number, number]>>;
-  /** Per cell (by index): 1 where the cell may hold fractions (an amount), else 0. */
-  readonly fractionAllowed: Uint8Array;
+  /** Per table: the end of its cells' slots (cells are numbered table by table). */
+  readonly cellsEnd: Readonly<Record<TableId, number>>;
+  /** The most relations any table has: the size of the checker's failure buffers. */
+  readonly mostRelations: number;
   /** Per cell (by index): `[cell.id]`, frozen, the `cells` of its V1/B1 findings. */
   readonly singleCells: readonly (readonly CellId[])[];
-  /** Per cell (by index): the B1 message for a blank cell, which never changes. */
-  readonly blankMessages: readonly string[];
-  readonly valueRule: { readonly id: RuleId; readonly severity: Severity };
-  readonly blankRule: { readonly id: RuleId; readonly severity: Severity };
+  /**
+   * Per cell (by index): the B1 finding of a blank cell, and per placeholder (`/`, `无`…) the finding of
+   * a cell holding exactly that. Frozen and shared by every report: they never change.
+   */
+  readonly blankFindings: readonly Finding[];
+  readonly placeholderFindings: readonly ReadonlyMap<string, Finding>[];
+  readonly valueRule: CellRuleId;
 }
 
-/**
- * The relations of one table as flat arrays: relation r has target `targets[r]` and operands
- * `operandSlots[starts[r] .. starts[r + 1])` with their `signs`.
- */
-export interface RelationBlock {
+type CellRuleId = { readonly id: RuleId; readonly severity: Severity };
+
+/** The relations of one table, flattened for one tight loop (evaluate.ts), and evaluated. */
+export interface RelationBlock extends RelationArrays {
   readonly list: readonly CompiledRelation[];
-  readonly targets: Int32Array;
-  readonly tolerances: Float64Array;
-  readonly starts: Int32Array;
-  readonly operandSlots: Int32Array;
-  readonly signs: Float64Array;
+  /** Evaluates the block where no slot holds text. */
+  readonly evaluate: Evaluator;
 }
 
 function relationBlock(list: readonly CompiledRelation[]): RelationBlock {
@@ -87,28 +88,34 @@ function relationBlock(list: readonly CompiledRelation[]): RelationBlock {
     operandSlots.set(relation.operandSlots, starts[r]);
     signs.set(relation.signs, starts[r]);
   });
-  return {
-    list,
+  const arrays: RelationArrays = {
     targets: Int32Array.from(list, (relation) => relation.targetSlot),
     tolerances: Float64Array.from(list, (relation) => relation.tolerance),
     starts,
     operandSlots,
     signs,
   };
+  return { ...arrays, list, evaluate: compileEvaluator(arrays) };
 }
 
 const LIST_ALL_UP_TO = 6;
 
-function rowReaders(format: FormatModel, offset: number): RowReader[] {
+/** Readers in ascending slot order, so that the loader lists unusual slots in order. */
+function rowReaders(format: FormatModel, offset: number, judged: boolean): RowReader[] {
   const readers: RowReader[] = [];
+  let next = offset;
   for (const table of Object.values(format.tables)) {
     for (const rowKey of table.rowKeys) {
       const cells = table.cells.filter((cell) => cell.rowKey === rowKey);
+      const slots = Int32Array.from(cells, (cell) => offset + cell.index);
+      if (slots.some((slot) => slot !== next++)) throw new Error(`format ${format.id}: cells not numbered row by row`);
       readers.push({
         table: table.id,
         rowKey,
         columnKeys: cells.map((cell) => cell.columnKey),
-        slots: Int32Array.from(cells, (cell) => offset + cell.index),
+        slots,
+        fractions: Uint8Array.from(cells, (cell) => (cell.kind === "amount" ? 1 : 0)),
+        judged,
       });
     }
   }
@@ -195,7 +202,7 @@ function compile(format: FormatModel, previous: FormatModel | undefined): Progra
   const errorRelations = perTable((): CompiledRelation[] => []);
   const warningRelations = perTable((): CompiledRelation[] => []);
   let valueRule: Program["valueRule"] | undefined;
-  let blankRule: Program["blankRule"] | undefined;
+  let blankRule: CellRuleId | undefined;
   for (const rule of RULES) {
     if (rule.kind === "cell") {
       if (rule.judges === "unusable") valueRule = rule;
@@ -208,8 +215,11 @@ function compile(format: FormatModel, previous: FormatModel | undefined): Progra
     }
   }
   if (!valueRule || !blankRule) throw new Error("the rules lack V1 or B1");
-  const currentRows = rowReaders(format, 0);
-  const previousRows = previous ? rowReaders(previous, format.cells.length) : [];
+  const currentRows = rowReaders(format, 0, true);
+  const previousRows = previous ? rowReaders(previous, format.cells.length, false) : [];
+  const singleCells = format.cells.map((cell) => Object.freeze([cell.id]));
+  const blankFinding = (cell: ValueCell, text: string | null): Finding =>
+    Object.freeze(cellFinding(blankRule as CellRuleId, singleCells[cell.index], blankJudgment(cell, text), text));
   return {
     format,
     previous,
@@ -219,15 +229,17 @@ function compile(format: FormatModel, previous: FormatModel | undefined): Progra
     loadCurrent: compileLoader(currentRows),
     loadPrevious: compileLoader(previousRows),
     relations: perTable((id) => relationBlock([...errorRelations[id], ...warningRelations[id]])),
-    cellRange: perTable((id) => {
+    cellsEnd: perTable((id) => {
       const cells = format.tables[id].cells;
-      return [cells[0].index, cells[cells.length - 1].index + 1] as const;
+      return cells[cells.length - 1].index + 1;
     }),
-    fractionAllowed: Uint8Array.from(format.cells, (cell) => (cell.kind === "amount" ? 1 : 0)),
-    singleCells: format.cells.map((cell) => Object.freeze([cell.id])),
-    blankMessages: format.cells.map((cell) => blankJudgment(cell, null).message),
+    mostRelations: Math.max(...TABLE_IDS.map((id) => errorRelations[id].length + warningRelations[id].length)),
+    singleCells,
+    blankFindings: format.cells.map((cell) => blankFinding(cell, null)),
+    placeholderFindings: format.cells.map(
+      (cell) => new Map([...PLACEHOLDERS].map((text) => [text, blankFinding(cell, text)])),
+    ),
     valueRule,
-    blankRule,
   };
 }
 

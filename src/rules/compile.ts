@@ -67,10 +67,10 @@ export interface Program {
    */
   readonly blankFindings: readonly Finding[];
   readonly placeholderFindings: readonly ReadonlyMap<string, Finding>[];
-  readonly valueRule: CellRuleId;
+  readonly valueRule: RuleAndSeverity;
 }
 
-type CellRuleId = { readonly id: RuleId; readonly severity: Severity };
+type RuleAndSeverity = { readonly id: RuleId; readonly severity: Severity };
 
 /** The relations of one table, flattened for one tight loop (evaluate.ts), and evaluated. */
 export interface RelationBlock extends RelationArrays {
@@ -202,7 +202,7 @@ function compile(format: FormatModel, previous: FormatModel | undefined): Progra
   const errorRelations = perTable((): CompiledRelation[] => []);
   const warningRelations = perTable((): CompiledRelation[] => []);
   let valueRule: Program["valueRule"] | undefined;
-  let blankRule: CellRuleId | undefined;
+  let blankRule: RuleAndSeverity | undefined;
   for (const rule of RULES) {
     if (rule.kind === "cell") {
       if (rule.judges === "unusable") valueRule = rule;
@@ -219,7 +219,7 @@ function compile(format: FormatModel, previous: FormatModel | undefined): Progra
   const previousRows = previous ? rowReaders(previous, format.cells.length, false) : [];
   const singleCells = format.cells.map((cell) => Object.freeze([cell.id]));
   const blankFinding = (cell: ValueCell, text: string | null): Finding =>
-    Object.freeze(cellFinding(blankRule as CellRuleId, singleCells[cell.index], blankJudgment(cell, text), text));
+    Object.freeze(cellFinding(blankRule as RuleAndSeverity, singleCells[cell.index], blankJudgment(cell, text), text));
   return {
     format,
     previous,

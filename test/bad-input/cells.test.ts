@@ -1,6 +1,4 @@
 import { promises as fs } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
 import { Workbook } from "exceljs";
 import { readTables } from "../../src/excel";
 import { FORMATS } from "../../src/format";
@@ -12,6 +10,7 @@ import { SHEET_NAMES } from "../../src/excel/plan";
 import { cli } from "../support/cli";
 import { zeroReport } from "../support/reports";
 import { addressOf, builtWorkbook, typeReport } from "../support/workbook";
+import { temporaryDirectory } from "../support/temporary-directory";
 
 /**
  * The bad-input matrix, part 1: what staff type or paste into one cell. Each entry goes through the
@@ -99,13 +98,7 @@ function expectFinding(findings: readonly Finding[], c: Case) {
   expect(on[0].message).toMatch(c.expect.message);
 }
 
-let dir: string;
-beforeAll(async () => {
-  dir = await fs.mkdtemp(join(tmpdir(), "bad-input-"));
-});
-afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const inTemporaryDirectory = temporaryDirectory("bad-input-");
 
 describe("bad input in a cell: the add-in and the command line say the same, naming the cell", () => {
   it("has at least the 25 kinds of entry staff make", () => {
@@ -129,13 +122,13 @@ describe("bad input in a cell: the add-in and the command line say the same, nam
 
     // The command line, on the same figures as report JSON and as a workbook.
     const report: Report = read!.report;
-    const json = join(dir, `${CASES.indexOf(c)}.json`);
+    const json = inTemporaryDirectory(`${CASES.indexOf(c)}.json`);
     await fs.writeFile(json, stringifyReport(report));
     const fromJson = await cli("check", json, "--json");
     expect(fromJson.code).toBe(findings.some((f) => f.severity === "error") ? 1 : 0);
     expect(JSON.parse(fromJson.stdout).findings).toEqual(JSON.parse(JSON.stringify(findings)));
 
-    const xlsx = join(dir, `${CASES.indexOf(c)}.xlsx`);
+    const xlsx = inTemporaryDirectory(`${CASES.indexOf(c)}.xlsx`);
     await fs.writeFile(xlsx, await writeTemplate({ format: "2021", agency: "某局", year: 2023, report }));
     const fromXlsx = await cli("check", xlsx, "--json");
     expectFinding(JSON.parse(fromXlsx.stdout).findings, c);
@@ -152,7 +145,7 @@ describe("cell values only a workbook holds, read by the command line", () => {
     target.value = value as never;
     // Excel gives a typed date a date format; the value is then a date, not a count.
     if (value instanceof Date) target.numFmt = "yyyy/m/d";
-    const file = join(dir, `value-${Math.random().toString(36).slice(2)}.xlsx`);
+    const file = inTemporaryDirectory(`value-${Math.random().toString(36).slice(2)}.xlsx`);
     await workbook.xlsx.writeFile(file);
     return file;
   }

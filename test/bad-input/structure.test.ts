@@ -1,6 +1,4 @@
 import { promises as fs } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
 import { Workbook } from "exceljs";
 import { applyFixes, buildTables, readTables } from "../../src/excel";
 import { ACTIVE_SHEET_LIMIT, readActiveSheet } from "../../src/excel/active-sheet";
@@ -13,6 +11,7 @@ import { gridsToXlsx } from "../support/xlsx-files";
 import { publishedGrid } from "../support/published";
 import { addressOf, builtWorkbook, typeReport } from "../support/workbook";
 import type { ExcelEmulator } from "../support/excel-emulator";
+import { temporaryDirectory } from "../support/temporary-directory";
 
 /**
  * The bad-input matrix, part 2: what staff do to the workbook's structure, and files that are not what
@@ -39,13 +38,7 @@ async function checkUnchanged(excel: ExcelEmulator) {
   return { read: read!, findings: read ? checkReport(read.report) : [] };
 }
 
-let dir: string;
-beforeAll(async () => {
-  dir = await fs.mkdtemp(join(tmpdir(), "structure-"));
-});
-afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const inTemporaryDirectory = temporaryDirectory("structure-");
 
 describe("the workbook's structure changed by staff (the add-in)", () => {
   it("a header merge broken: the check is unchanged, and building again restores the merge", async () => {
@@ -170,7 +163,7 @@ describe("the workbook's structure changed by staff (the add-in)", () => {
 
 describe("files that are not what they seem (the command line)", () => {
   async function file(name: string, bytes: Uint8Array | string) {
-    const path = join(dir, name);
+    const path = inTemporaryDirectory(name);
     await fs.writeFile(path, bytes);
     return path;
   }
@@ -203,7 +196,7 @@ describe("files that are not what they seem (the command line)", () => {
   it("an empty workbook: exit 2, saying the tables were not found", async () => {
     const workbook = new Workbook();
     workbook.addWorksheet("Sheet1");
-    const path = join(dir, "empty.xlsx");
+    const path = inTemporaryDirectory("empty.xlsx");
     await workbook.xlsx.writeFile(path);
     const answer = await cli("check", path);
     expect(answer.code).toBe(2);

@@ -1,16 +1,13 @@
 import { promises as fs, readFileSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
 import { cli } from "../support/cli";
 import { expectedFindings, FIXTURE_NAMES, loadFixture, PREVIOUS_YEAR } from "../support/fixtures";
 import { htmlToGrid } from "../support/html-grid";
 import { publishedGrid } from "../support/published";
 import { gridsToXlsx } from "../support/xlsx-files";
+import { temporaryDirectory } from "../support/temporary-directory";
 
-let dir: string;
-beforeAll(async () => {
-  dir = await fs.mkdtemp(join(tmpdir(), "disclosure-xlsx-"));
-});
+const inTemporaryDirectory = temporaryDirectory("disclosure-xlsx-");
 
 const HUAIAN_PRINTED = {
   table3Format: "2019" as const,
@@ -18,7 +15,7 @@ const HUAIAN_PRINTED = {
 };
 
 async function publishedFile(name: string): Promise<string> {
-  const path = join(dir, `${name}.xlsx`);
+  const path = inTemporaryDirectory(`${name}.xlsx`);
   const layout = name === "huaian-hongze-district-2023" ? HUAIAN_PRINTED : { offset: { row: 2, col: 2 } };
   await fs.writeFile(
     path,
@@ -68,7 +65,7 @@ describe("disclosure-report check on .xlsx workbooks", () => {
       join(__dirname, "..", "fixtures", "published-html", "shanghai-municipal-government-office-2019.tables.html"),
       "utf8",
     );
-    const path = join(dir, "shanghai-pasted.xlsx");
+    const path = inTemporaryDirectory("shanghai-pasted.xlsx");
     await fs.writeFile(path, await gridsToXlsx([htmlToGrid(html)]));
     const answer = JSON.parse((await cli("check", path, "--json")).stdout);
     expect(answer.format).toBe("2019");
@@ -80,7 +77,7 @@ describe("disclosure-report check on .xlsx workbooks", () => {
   });
 
   it("checks several files with a line each, and goes on past one that is not a workbook", async () => {
-    const broken = join(dir, "broken.xlsx");
+    const broken = inTemporaryDirectory("broken.xlsx");
     await fs.writeFile(broken, "this is not a zip file");
     const files = [await publishedFile("jinhu-county-2023"), broken, await publishedFile("suqian-city-2023")];
     const { code, stdout, stderr } = await cli("check", ...files);
@@ -95,7 +92,7 @@ describe("disclosure-report check on .xlsx workbooks", () => {
   });
 
   it("says where it looked when a workbook has no tables", async () => {
-    const empty = join(dir, "empty.xlsx");
+    const empty = inTemporaryDirectory("empty.xlsx");
     await fs.writeFile(empty, await gridsToXlsx([{ name: "Sheet1", cells: [["会议纪要"]], merges: [] }]));
     const { code, stderr } = await cli("check", empty);
     expect(code).toBe(2);
@@ -105,20 +102,20 @@ describe("disclosure-report check on .xlsx workbooks", () => {
 
 describe("disclosure-report template", () => {
   it("writes the built tables, which check reads as a blank report", async () => {
-    const out = join(dir, "模板.xlsx");
+    const out = inTemporaryDirectory("模板.xlsx");
     const written = await cli("template", "--agency", "某某区人民政府办公室", "--year", "2024", "--out", out);
     expect(written).toMatchObject({ code: 0, stderr: "" });
     expect(written.stdout).toContain("2021 年版格式");
     const checked = JSON.parse((await cli("check", out, "--json")).stdout);
     expect(checked.format).toBe("2021");
     expect(checked.summary).toEqual({ errors: 0, warnings: 166 }); // blank inputs; the totals compute to 0
-    const older = join(dir, "2020.xlsx");
+    const older = inTemporaryDirectory("2020.xlsx");
     await cli("template", "--agency", "甲", "--year", "2020", "--out", older);
     expect(JSON.parse((await cli("check", older, "--json")).stdout).format).toBe("2019");
   });
 
   it("never overwrites a file unless told to, and explains wrong arguments", async () => {
-    const out = join(dir, "已有.xlsx");
+    const out = inTemporaryDirectory("已有.xlsx");
     await fs.writeFile(out, "mine");
     const refused = await cli("template", "--agency", "甲", "--year", "2024", "--out", out);
     expect(refused.code).toBe(2);

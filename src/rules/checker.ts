@@ -2,10 +2,10 @@ import { TABLE_IDS } from "../format";
 import type { CellValue, Report } from "../report/types";
 import { blankJudgment, cellFinding, numberJudgment, textJudgment } from "./cell-messages";
 import { formatNumber, formatValue } from "./describe";
-import { evaluateWithText, type Failures } from "./evaluate";
+import { dropTextFailures, type Failures } from "./evaluate";
 import { programFor, type CompiledRelation, type Program } from "./compile";
-import { BLANK, emptySlots, NUMBER, PLACEHOLDER, TEXTS, UNUSUAL, type Slots } from "./loader";
-import type { Finding } from "./types";
+import { BLANK, emptySlots, NUMBER, PLACEHOLDER, TEXT, TEXTS, UNUSUAL, type Slots } from "./loader";
+import type { Finding, Severity } from "./types";
 
 /** Reused between calls: checking is synchronous, so one scratch buffer per program is enough. */
 interface Scratch {
@@ -65,26 +65,36 @@ function describeTerms(relation: CompiledRelation, values: Float64Array): string
   return omitted > 0 ? `${text}，其余各项为 0` : text;
 }
 
-/** The V1 or B1 finding of a cell that is not a plain figure, or undefined when the cell is fine. */
-function judgeCell(program: Program, slots: Slots, slot: number): Finding | undefined {
-  const state = slots.states[slot];
+/** The V1 finding of a slot holding a number or text, or undefined when the value is fine. */
+function judgeValue(program: Program, slots: Slots, slot: number): Finding | undefined {
   const cell = program.format.cells[slot];
-  if (state === NUMBER) {
+  if (slots.states[slot] === NUMBER) {
     const value = slots.values[slot];
     const judgment = numberJudgment(cell, value);
     return judgment && cellFinding(program.valueRule, program.singleCells[slot], judgment, value);
   }
   const actual = slots.others[slot] as CellValue;
-  if (state === BLANK)
-    return actual === null ? program.blankFindings[slot] : { ...program.blankFindings[slot], actual };
-  if (state === PLACEHOLDER) {
-    const text = actual as string;
-    const shared = program.placeholderFindings[slot].get(text);
-    return shared ?? { ...program.blankFindings[slot], actual, message: blankJudgment(cell, text).message };
-  }
   const judgment = textJudgment(cell, typeof actual === "string" ? actual : String(actual));
   return cellFinding(program.valueRule, program.singleCells[slot], judgment, actual);
 }
+
+/** The B1 finding of a blank or placeholder slot: shared where the cell holds exactly null or a placeholder. */
+function judgeBlank(program: Program, slots: Slots, slot: number): Finding {
+  const actual = slots.others[slot] as CellValue;
+  if (actual === null) return program.blankFindings[slot];
+  if (slots.states[slot] === BLANK) return { ...program.blankFindings[slot], actual };
+  const text = actual as string;
+  const shared = program.placeholderFindings[slot].get(text);
+  return (
+    shared ?? {
+      ...program.blankFindings[slot],
+      actual,
+      message: blankJudgment(program.format.cells[slot], text).message,
+    }
+  );
+}
+
+const SEVERITIES: readonly Severity[] = ["error", "warning"];
 
 /**
  * Checks one report, optionally against last year's. Pure: the same report gives the same findings.
@@ -97,26 +107,40 @@ export function checkReport(report: Report, previous?: Report): Finding[] {
   program.loadCurrent(report.tables, slots);
   if (previous) program.loadPrevious(previous.tables, slots);
   const withText = slots.counts[TEXTS] > 0;
+  const { unusual, states } = slots;
   const unusualCount = slots.counts[UNUSUAL];
 
   const findings: Finding[] = [];
-  const warnings: Finding[] = [];
-  let next = 0;
+  let first = 0;
   for (const tableId of TABLE_IDS) {
     const block = program.relations[tableId];
-    const failed = withText ? evaluateWithText(block, slots, failures) : block.evaluate(slots.values, failures);
-    for (let k = 0; k < failed; k++) {
-      const relation = block.list[failures.relations[k]];
-      const finding = relationFinding(relation, failures.expected[k], slots);
-      (relation.severity === "error" ? findings : warnings).push(finding);
-    }
+    const evaluated = block.evaluate(slots.values, failures);
+    const failed = withText ? dropTextFailures(block, states, failures, evaluated) : evaluated;
     const end = program.cellsEnd[tableId];
-    for (; next < unusualCount && slots.unusual[next] < end; next++) {
-      const finding = judgeCell(program, slots, slots.unusual[next]);
-      if (finding) (finding.severity === "error" ? findings : warnings).push(finding);
+    let last = first;
+    while (last < unusualCount && unusual[last] < end) last++;
+    // One pass per severity rather than a list of warnings to append: most findings are blanks' B1.
+    for (const severity of SEVERITIES) {
+      for (let k = 0; k < failed; k++) {
+        const relation = block.list[failures.relations[k]];
+        if (relation.severity === severity) findings.push(relationFinding(relation, failures.expected[k], slots));
+      }
+      if (program.valueRule.severity === severity) {
+        for (let i = first; i < last; i++) {
+          const state = states[unusual[i]];
+          if (state !== NUMBER && state !== TEXT) continue;
+          const finding = judgeValue(program, slots, unusual[i]);
+          if (finding) findings.push(finding);
+        }
+      }
+      if (program.blankRule.severity === severity) {
+        for (let i = first; i < last; i++) {
+          const state = states[unusual[i]];
+          if (state === BLANK || state === PLACEHOLDER) findings.push(judgeBlank(program, slots, unusual[i]));
+        }
+      }
     }
-    for (const warning of warnings) findings.push(warning);
-    warnings.length = 0;
+    first = last;
   }
   return findings;
 }

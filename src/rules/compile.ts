@@ -67,7 +67,9 @@ export interface Program {
    */
   readonly blankFindings: readonly Finding[];
   readonly placeholderFindings: readonly ReadonlyMap<string, Finding>[];
+  /** V1 (values that are not usable numbers) and B1 (blanks and placeholders). */
   readonly valueRule: RuleAndSeverity;
+  readonly blankRule: RuleAndSeverity;
 }
 
 type RuleAndSeverity = { readonly id: RuleId; readonly severity: Severity };
@@ -240,6 +242,7 @@ function compile(format: FormatModel, previous: FormatModel | undefined): Progra
       (cell) => new Map([...PLACEHOLDERS].map((text) => [text, blankFinding(cell, text)])),
     ),
     valueRule,
+    blankRule,
   };
 }
 

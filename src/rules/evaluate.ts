@@ -1,5 +1,5 @@
 import { generatedFunction, generatingCode } from "./generate";
-import { TEXT, type Slots } from "./loader";
+import { TEXT } from "./loader";
 
 /**
  * The relations of one table as flat arrays: relation r has target `targets[r]` and operands
@@ -23,30 +23,34 @@ export interface Failures {
 export type Evaluator = (values: Float64Array, failures: Failures) => number;
 
 /**
- * Evaluates the relations where some slot holds text: a relation that involves unusable text is left to
- * that cell's V1. The expected value is `Σ sign × operand`, summed left to right from 0, in every
- * implementation, so that all give the same figures to the last bit.
+ * Drops, from the first `failed` failures, those of relations that involve a slot holding unusable text:
+ * that cell's V1 stands for them (report-json.md). The evaluators read text as 0, so such a relation
+ * fails or holds by chance; either way it is not reported, and the relations without text are summed
+ * exactly as when no slot holds text. Returns how many failures remain.
  */
-export function evaluateWithText(block: RelationArrays, { values, states }: Slots, failures: Failures): number {
-  const { targets, tolerances, starts, operandSlots, signs } = block;
-  let failed = 0;
-  relations: for (let r = 0; r < targets.length; r++) {
-    const targetSlot = targets[r];
-    if (states[targetSlot] === TEXT) continue;
-    let expected = 0;
-    for (let i = starts[r]; i < starts[r + 1]; i++) {
-      const slot = operandSlots[i];
-      if (states[slot] === TEXT) continue relations;
-      expected += signs[i] * values[slot];
-    }
-    if (Math.abs(values[targetSlot] - expected) <= tolerances[r]) continue;
-    failures.relations[failed] = r;
-    failures.expected[failed++] = expected;
+export function dropTextFailures(
+  block: RelationArrays,
+  states: Uint8Array,
+  failures: Failures,
+  failed: number,
+): number {
+  const { targets, starts, operandSlots } = block;
+  let kept = 0;
+  next: for (let k = 0; k < failed; k++) {
+    const r = failures.relations[k];
+    if (states[targets[r]] === TEXT) continue;
+    for (let i = starts[r]; i < starts[r + 1]; i++) if (states[operandSlots[i]] === TEXT) continue next;
+    failures.relations[kept] = r;
+    failures.expected[kept++] = failures.expected[k];
   }
-  return failed;
+  return kept;
 }
 
-/** Evaluates the relations where no slot holds text (nearly every report). */
+/**
+ * Evaluates every relation, text read as 0 (see dropTextFailures). The expected value is
+ * `Σ sign × operand`, summed left to right from 0, in every implementation, so that all give the same
+ * figures to the last bit.
+ */
 export function genericEvaluator(block: RelationArrays): Evaluator {
   const { targets, tolerances, starts, operandSlots, signs } = block;
   return (values, failures) => {

@@ -59,7 +59,8 @@ function describeTerms(relation: CompiledRelation, values: Float64Array): string
       omitted++;
       continue;
     }
-    text += (text ? nextLeads[i] : firstLeads[i]) + formatNumber(value);
+    // Left to right, not `text += lead + figure`: that would first copy the two into a new flat string.
+    text = text + (text ? nextLeads[i] : firstLeads[i]) + formatNumber(value);
   }
   if (!text) return "各项均为 0";
   return omitted > 0 ? `${text}，其余各项为 0` : text;

@@ -124,6 +124,25 @@ function rowReaders(format: FormatModel, offset: number, judged: boolean): RowRe
   return readers;
 }
 
+/**
+ * The readers narrowed to the slots in `used`: of last year's report only the cells that the cross-year
+ * rules name are read (a few of some 200), the rest of its slots stay 0 and are never looked at.
+ */
+function onlySlots(readers: readonly RowReader[], used: ReadonlySet<number>): RowReader[] {
+  return readers.flatMap((reader) => {
+    const kept = reader.columnKeys.flatMap((_, i) => (used.has(reader.slots[i]) ? [i] : []));
+    if (kept.length === 0) return [];
+    return [
+      {
+        ...reader,
+        columnKeys: kept.map((i) => reader.columnKeys[i]),
+        slots: Int32Array.from(kept, (i) => reader.slots[i]),
+        fractions: Uint8Array.from(kept, (i) => reader.fractions[i]),
+      },
+    ];
+  });
+}
+
 interface Operand {
   cell: ValueCell;
   slot: number;
@@ -218,7 +237,11 @@ function compile(format: FormatModel, previous: FormatModel | undefined): Progra
   }
   if (!valueRule || !blankRule) throw new Error("the rules lack V1 or B1");
   const currentRows = rowReaders(format, 0, true);
-  const previousRows = previous ? rowReaders(previous, format.cells.length, false) : [];
+  const usedPrevious = new Set<number>();
+  for (const relation of TABLE_IDS.flatMap((id) => [...errorRelations[id], ...warningRelations[id]])) {
+    for (const slot of relation.operandSlots) if (slot >= format.cells.length) usedPrevious.add(slot);
+  }
+  const previousRows = previous ? onlySlots(rowReaders(previous, format.cells.length, false), usedPrevious) : [];
   const singleCells = format.cells.map((cell) => Object.freeze([cell.id]));
   const blankFinding = (cell: ValueCell, text: string | null): Finding =>
     Object.freeze(cellFinding(blankRule as RuleAndSeverity, singleCells[cell.index], blankJudgment(cell, text), text));
@@ -246,15 +269,17 @@ function compile(format: FormatModel, previous: FormatModel | undefined): Progra
   };
 }
 
-const programs = new Map<string, Program>();
+/** Per this year's format, per last year's ("" without one): built on first use. */
+const programs = new Map<FormatId, Map<FormatId | "", Program>>();
 
 /** The compiled rules for a report of `format`, checked against last year's report of `previous`. */
 export function programFor(format: FormatId, previous?: FormatId): Program {
-  const key = `${format}|${previous ?? ""}`;
-  let program = programs.get(key);
+  let byPrevious = programs.get(format);
+  if (!byPrevious) programs.set(format, (byPrevious = new Map()));
+  let program = byPrevious.get(previous ?? "");
   if (!program) {
     program = compile(FORMATS[format], previous ? FORMATS[previous] : undefined);
-    programs.set(key, program);
+    byPrevious.set(previous ?? "", program);
   }
   return program;
 }

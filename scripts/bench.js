@@ -31,15 +31,25 @@ function benchChecker() {
     return reports.length + pairs.length;
   };
   for (let i = 0; i < 2000; i++) round(); // warm up the JIT
+  // The median of several short windows: this kind of machine shares its cores, and one slow window
+  // (another tenant busy) should not move the figure; the median does not flatter it either.
   findings = 0;
   let checked = 0;
-  const start = process.hrtime.bigint();
-  let elapsed = 0;
-  while (elapsed < 2) {
-    for (let i = 0; i < 200; i++) checked += round();
-    elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  const rates = [];
+  for (let window = 0; window < 9; window++) {
+    const start = process.hrtime.bigint();
+    let inWindow = 0;
+    let elapsed = 0;
+    while (elapsed < 0.25) {
+      for (let i = 0; i < 100; i++) inWindow += round();
+      elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+    }
+    checked += inWindow;
+    rates.push(inWindow / elapsed);
   }
-  print("checker.reports_per_s", Math.round(checked / elapsed));
+  rates.sort((a, b) => a - b);
+  const rate = rates[Math.floor(rates.length / 2)];
+  print("checker.reports_per_s", Math.round(rate));
   print("checker.findings_per_report", (findings / checked).toFixed(2));
 }
 

@@ -1,7 +1,7 @@
 import type { Deviation } from "../recognise/deviations";
 import { parseReportJson, ReportReadError, type ParsedReport } from "../report/json";
 import { readWorkbookReport } from "../xlsx/read-report";
-import { checkReport, summarize } from "../rules";
+import { checkReport, findDoubts, summarize } from "../rules";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, UsageError, type CliIo } from "./io";
 import { renderAnswer, renderSummaryLine, type CheckAnswer } from "./render";
 
@@ -66,6 +66,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       continue;
     }
     const findings = checkReport(parsed.report, previous?.report);
+    const doubts = findDoubts(parsed.report, previous?.report);
     const answer: CheckAnswer = {
       file,
       format: parsed.report.format,
@@ -73,6 +74,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       summary: summarize(findings),
       ...(parsed.unknownKeys.length > 0 ? { notices: parsed.unknownKeys } : {}),
       ...(parsed.deviations.length > 0 ? { deviations: parsed.deviations } : {}),
+      ...(doubts.length > 0 ? { doubts } : {}),
     };
     answers.push(answer);
     if (!options.json) {

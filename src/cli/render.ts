@@ -1,5 +1,5 @@
 import { FORMATS, TABLE_IDS, TABLE_NAMES, type FormatId, type TableId } from "../format";
-import type { CheckSummary, Finding } from "../rules";
+import type { CheckSummary, Doubt, Finding } from "../rules";
 import type { Deviation } from "../recognise/deviations";
 import type { UnknownKey } from "../report/json";
 
@@ -13,6 +13,8 @@ export interface CheckAnswer {
   readonly notices?: readonly UnknownKey[];
   /** How an .xlsx file's tables depart from the format's layout. Present only when there are some. */
   readonly deviations?: readonly Deviation[];
+  /** Figures that look typed in the wrong unit, to confirm; not findings. Present only when there are some. */
+  readonly doubts?: readonly Doubt[];
 }
 
 export interface ReportHeader {
@@ -72,6 +74,10 @@ export function renderAnswer(answer: CheckAnswer, header: ReportHeader, color: b
       const mark = finding.severity === "error" ? red(color, "错误") : yellow(color, "警告");
       lines.push(`  ${mark} ${finding.rule}  ${finding.message}`);
     }
+  }
+  if (answer.doubts?.length) {
+    lines.push("", bold(color, `请核对：${answer.doubts.length} 处`));
+    for (const doubt of answer.doubts) lines.push(`  ${yellow(color, "核对")} ${doubt.message}`);
   }
   const verdict = summaryWords(answer.summary);
   const painted =

@@ -44,7 +44,7 @@ function gridOf({ name, block, merged }: ReturnType<typeof queueBlock>): SheetGr
   if (!block) return { name, cells: [], merges: [] };
   return {
     name,
-    cells: block.values.map((row) => row.map(toCellValue)),
+    cells: block.values.map((row) => row.map((value) => toCellValue(value))),
     merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
   };
 }

@@ -70,18 +70,21 @@ function removeMarks(states: readonly TableState[]): void {
 
 /**
  * After the sync of `queueMarkState`: queues the removal of the old marks and the new marks of these
- * findings. Returns how many cells get a mark.
+ * findings. Cells in `missing` (their row or column deleted, see ReadResult) get none: their names lead
+ * nowhere. Returns how many cells get a mark.
  */
 export function queueMarks(
   context: Excel.RequestContext,
   format: FormatId,
   queued: readonly TableState[],
   findings: readonly Finding[],
+  missing: readonly CellId[] = [],
 ): number {
   const states = queued.filter((state) => !state.range.isNullObject);
   const present = new Set(states.map((state) => state.table));
   const cells = FORMATS[format].cellById;
-  const marks = [...marksFor(findings)].filter(([id]) => present.has(cells.get(id)?.table as TableId));
+  const lost = new Set(missing);
+  const marks = [...marksFor(findings)].filter(([id]) => present.has(cells.get(id)?.table as TableId) && !lost.has(id));
   // Protected sheets refuse conditional formats: lift the protection around the change, then restore it.
   withProtectionLifted(context, queued[0].liftedRecord, states, () => {
     removeMarks(states);

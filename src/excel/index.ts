@@ -10,4 +10,3 @@ export { selectCell } from "./select";
 export { officeRunner, type ExcelRunner } from "./runner";
 export { writeReportValues } from "./write-values";
 export { selectAt } from "./select-at";
-export { readWorkbookFile, type DocumentFileSource } from "./file";

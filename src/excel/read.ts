@@ -12,6 +12,11 @@ export interface ReadResult {
   readonly sheets: Partial<Record<TableId, string>>;
   /** Tables whose names lead nowhere (their sheet was deleted): their cells read as blank. */
   readonly missingTables: readonly TableId[];
+  /**
+   * Cells of a present table whose row or column was deleted (its name leads nowhere): they are absent
+   * from the report, so the rules see them as blank; the pane says why.
+   */
+  readonly missingCells: readonly CellId[];
   /** 总计 cells whose formula was replaced by a typed value. */
   readonly overriddenTotals: readonly CellId[];
   /** Where each cell stands on its sheet (0-based), as found by its names. */
@@ -41,7 +46,7 @@ export function queueRead(context: Excel.RequestContext): PendingRead {
       const names = NAMES[format][table];
       const named = (name: string) => context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
       const range = named(names.table);
-      range.load("address,rowIndex,columnIndex,values,formulas");
+      range.load("address,rowIndex,columnIndex,values,formulas,numberFormat");
       const rows = new Map([...names.rows].map(([row, name]) => [row, named(name).load("rowIndex")]));
       const columns = new Map([...names.columns].map(([col, name]) => [col, named(name).load("columnIndex")]));
       return { format, table, range, rows, columns };
@@ -60,6 +65,7 @@ export function finishRead({ setting, probes }: PendingRead): ReadResult | undef
   const sheets: Partial<Record<TableId, string>> = {};
   const missingTables: TableId[] = [];
   const overriddenTotals: CellId[] = [];
+  const missingCells: CellId[] = [];
   const positions = new Map<CellId, Position>();
   for (const probe of probes.filter((p) => p.format === format)) {
     if (probe.range.isNullObject) {
@@ -69,15 +75,19 @@ export function finishRead({ setting, probes }: PendingRead): ReadResult | undef
     sheets[probe.table] = sheetOf(probe.range.address);
     const values = probe.range.values;
     const formulas = probe.range.formulas;
+    const numberFormats = probe.range.numberFormat;
     const table: Record<string, Record<string, CellValue>> = (tables[probe.table] = {});
     for (const cell of FORMATS[format].tables[probe.table].cells) {
       const rowRange = probe.rows.get(cell.row) as Excel.Range;
       const columnRange = probe.columns.get(cell.col) as Excel.Range;
-      if (rowRange.isNullObject || columnRange.isNullObject) continue;
+      if (rowRange.isNullObject || columnRange.isNullObject) {
+        missingCells.push(cell.id);
+        continue;
+      }
       positions.set(cell.id, { row: rowRange.rowIndex, col: columnRange.columnIndex });
       const r = rowRange.rowIndex - probe.range.rowIndex;
       const c = columnRange.columnIndex - probe.range.columnIndex;
-      (table[cell.rowKey] ??= {})[cell.columnKey] = toCellValue(values[r]?.[c]);
+      (table[cell.rowKey] ??= {})[cell.columnKey] = toCellValue(values[r]?.[c], numberFormats[r]?.[c]);
       const formula = formulas[r]?.[c];
       if (cell.role === "derived" && !(typeof formula === "string" && formula.startsWith("="))) {
         overriddenTotals.push(cell.id);
@@ -90,7 +100,7 @@ export function finishRead({ setting, probes }: PendingRead): ReadResult | undef
     ...(record ? { agency: record.agency, year: record.year } : {}),
     tables,
   };
-  return { report, sheets, missingTables, overriddenTotals, positions };
+  return { report, sheets, missingTables, missingCells, overriddenTotals, positions };
 }
 
 /**

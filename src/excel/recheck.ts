@@ -1,6 +1,6 @@
 import { FORMAT_IDS } from "../format";
 import type { Report } from "../report/types";
-import { checkReport, type Finding } from "../rules";
+import { checkReport, findDoubts, type Doubt, type Finding } from "../rules";
 import { queueMarks, queueMarkState } from "./highlight";
 import { finishRead, queueRead, type ReadResult } from "./read";
 import type { ExcelRunner } from "./runner";
@@ -8,6 +8,8 @@ import type { ExcelRunner } from "./runner";
 export interface RecheckResult {
   readonly read: ReadResult;
   readonly findings: readonly Finding[];
+  /** Figures to confirm (a bare amount in 元 in a 万元 cell): listed, not marked. */
+  readonly doubts: readonly Doubt[];
   readonly marked: number;
 }
 
@@ -24,8 +26,8 @@ export async function recheck(run: ExcelRunner, previous?: Report): Promise<Rech
     const read = finishRead(pending);
     if (!read) return undefined;
     const findings = checkReport(read.report, previous);
-    const marked = queueMarks(context, read.report.format, marks[read.report.format], findings);
+    const marked = queueMarks(context, read.report.format, marks[read.report.format], findings, read.missingCells);
     await context.sync();
-    return { read, findings, marked };
+    return { read, findings, doubts: findDoubts(read.report, previous), marked };
   });
 }

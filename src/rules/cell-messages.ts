@@ -2,6 +2,7 @@ import type { CellId, ValueCell } from "../format";
 import type { CellValue } from "../report/types";
 import { describeCell, formatNumber } from "./describe";
 import { describeQuirks, readNumberText } from "./number-text";
+import { asksForWanYuan } from "./plausibility";
 import type { Finding, RuleId, Severity } from "./types";
 
 /** The sentence of a V1 or B1 finding, and what the cell should hold where that is plain. */
@@ -23,7 +24,7 @@ export function textJudgment(cell: ValueCell, text: string): CellJudgment {
   }
   let value = reading.value;
   let advice = `应填数字 ${formatNumber(value)}`;
-  if (reading.unit === "元" && cell.columnName.includes("万元")) {
+  if (reading.unit === "元" && asksForWanYuan(cell)) {
     value = reading.value / 10000;
     advice = `本栏单位是万元，${formatNumber(reading.value)} 元应填 ${formatNumber(value)}`;
   }

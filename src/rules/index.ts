@@ -13,3 +13,4 @@ export {
   type RelationExpression,
 } from "./formulas";
 export { proposeFixes, type Fix, type FixKind } from "./fixes";
+export { findDoubts, type Doubt } from "./plausibility";

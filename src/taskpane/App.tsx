@@ -151,7 +151,13 @@ function Workbook({
           </div>
           <Caption1>{strings.liveHint}</Caption1>
           <FixActions strings={strings} fixes={fixes} busy={state.busy} onApply={workbook.applyFixes} />
-          <Findings strings={strings} findings={state.findings} read={state.read!} onSelect={workbook.select} />
+          <Findings
+            strings={strings}
+            findings={state.findings}
+            doubts={state.doubts ?? []}
+            read={state.read!}
+            onSelect={workbook.select}
+          />
           <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0" }} />
           <PreviousYear
             strings={strings}

@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import type { Finding } from "../rules";
+import type { Doubt, Finding } from "../rules";
 import type { Strings } from "./strings";
 import { Tag } from "./Tag";
 
@@ -27,7 +27,8 @@ export const useFindingListStyles = makeStyles({
 
 interface Props {
   readonly strings: Strings;
-  readonly finding: Finding;
+  /** A finding, or a figure to confirm (shown like a warning, labelled 请核对). */
+  readonly finding: Finding | Doubt;
   /** Where the cell is, e.g. `三 依申请公开!D8`, or empty when unknown. */
   readonly where: string;
   readonly onSelect: () => void;
@@ -36,7 +37,8 @@ interface Props {
 /** One finding: its severity, its message and its cell; a button that goes to the cell. */
 export function FindingButton({ strings, finding, where, onSelect }: Props) {
   const styles = useFindingListStyles();
-  const severity = finding.severity === "error" ? strings.error : strings.warning;
+  const isFinding = "rule" in finding;
+  const severity = !isFinding ? strings.doubt : finding.severity === "error" ? strings.error : strings.warning;
   return (
     <button
       type="button"
@@ -44,11 +46,11 @@ export function FindingButton({ strings, finding, where, onSelect }: Props) {
       onClick={onSelect}
       aria-label={`${severity}：${finding.message}。${strings.goToCell} ${where}`}
     >
-      <Tag tone={finding.severity === "error" ? "danger" : "warning"}>{severity}</Tag>
+      <Tag tone={isFinding && finding.severity === "error" ? "danger" : "warning"}>{severity}</Tag>
       <span>
         {finding.message}
         <Caption1 className={styles.where}>
-          {finding.rule}
+          {isFinding ? finding.rule : strings.doubt}
           {where ? ` · ${where}` : ""}
         </Caption1>
       </span>

@@ -1,7 +1,7 @@
 import { Subtitle2 } from "@fluentui/react-components";
 import { a1, TABLE_IDS, type CellId, type TableId } from "../format";
 import type { ReadResult } from "../excel";
-import type { Finding } from "../rules";
+import type { Doubt, Finding } from "../rules";
 import { fill, type Strings } from "./strings";
 import { FindingButton, useFindingListStyles } from "./FindingButton";
 import { Tag } from "./Tag";
@@ -9,51 +9,61 @@ import { Tag } from "./Tag";
 interface Props {
   readonly strings: Strings;
   readonly findings: readonly Finding[];
+  /** Figures to confirm, listed after the findings. */
+  readonly doubts: readonly Doubt[];
   readonly read: ReadResult;
   readonly onSelect: (id: CellId) => void;
 }
 
 const tableOf = (finding: Finding) => finding.target.slice(0, finding.target.indexOf(":")) as TableId;
 
-/** Findings grouped by table (表二 / 表三 / 表四), errors first; each one a button that selects its cell. */
-export function Findings({ strings, findings, read, onSelect }: Props) {
+/**
+ * Findings grouped by table (表二 / 表三 / 表四), errors first, then the figures to confirm (请核对);
+ * each one a button that selects its cell.
+ */
+export function Findings({ strings, findings, doubts, read, onSelect }: Props) {
   const styles = useFindingListStyles();
   const where = (id: CellId) => {
     const position = read.positions.get(id);
     const sheet = read.sheets[id.slice(0, id.indexOf(":")) as TableId];
     return position && sheet ? `${sheet}!${a1(position.row, position.col)}` : "";
   };
+  const group = (key: string, heading: string, items: readonly (Finding | Doubt)[]) => {
+    if (items.length === 0) return null;
+    const headingId = `findings-${key}`;
+    const danger = items.some((item) => "rule" in item && item.severity === "error");
+    return (
+      <section key={key} aria-labelledby={headingId} style={{ display: "grid", gap: 6 }}>
+        <Subtitle2 as="h2" id={headingId}>
+          {heading} <Tag tone={danger ? "danger" : "warning"}>{fill(strings.groupCount, { count: items.length })}</Tag>
+        </Subtitle2>
+        <ul className={styles.list}>
+          {items.map((item) => (
+            <li key={"rule" in item ? `${item.rule}-${item.target}` : item.target}>
+              <FindingButton
+                strings={strings}
+                finding={item}
+                where={where(item.target)}
+                onSelect={() => onSelect(item.target)}
+              />
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  };
   return (
     <>
-      {TABLE_IDS.map((table) => {
-        const group = findings
-          .filter((finding) => tableOf(finding) === table)
-          .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-        if (group.length === 0) return null;
-        const headingId = `findings-${table}`;
-        return (
-          <section key={table} aria-labelledby={headingId} style={{ display: "grid", gap: 6 }}>
-            <Subtitle2 as="h2" id={headingId}>
-              {strings.table[table]}{" "}
-              <Tag tone={group.some((f) => f.severity === "error") ? "danger" : "warning"}>
-                {fill(strings.groupCount, { count: group.length })}
-              </Tag>
-            </Subtitle2>
-            <ul className={styles.list}>
-              {group.map((finding) => (
-                <li key={`${finding.rule}-${finding.target}`}>
-                  <FindingButton
-                    strings={strings}
-                    finding={finding}
-                    where={where(finding.target)}
-                    onSelect={() => onSelect(finding.target)}
-                  />
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      {TABLE_IDS.map((table) =>
+        group(
+          table,
+          strings.table[table],
+          findings
+            .filter((finding) => tableOf(finding) === table)
+            .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1)),
+        ),
+      )}
+      {group("doubts", strings.doubt, doubts)}
     </>
   );
 }

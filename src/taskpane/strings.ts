@@ -30,6 +30,7 @@ const zh = {
   table: { 二: "表二 主动公开", 三: "表三 依申请公开", 四: "表四 复议诉讼" },
   error: "错误",
   warning: "警告",
+  doubt: "请核对",
   groupCount: "{count} 条",
   liveHint: "修改表格后会自动重新检查。",
   fixes: "一键修正",
@@ -58,6 +59,7 @@ const zh = {
   sheetMissing: "找不到表格所在的工作表（可能已被删除）。请点“生成表格”重新生成，已填的其他表格不受影响。",
   syncFailed: "与 Excel 通信失败：{reason}。请再试一次；若仍失败，请关闭并重新打开任务窗格。",
   missingTables: "找不到{tables}：所在工作表可能已被删除。点“生成表格”可以重新生成。",
+  missingCells: "{cells}等 {count} 个单元格所在的行或列已被删除，检查时按空白计。请撤销对行列的删除。",
   goToCell: "定位到单元格",
   activeSheet: "当前工作表",
   activeSheetHint: "表格是从网页或其他工作簿粘贴来的？可以直接检查当前工作表，表格在哪里都能找到。",
@@ -121,6 +123,7 @@ const en: Strings = {
   table: { 二: "Table 二 (proactive)", 三: "Table 三 (requests)", 四: "Table 四 (appeals)" },
   error: "Error",
   warning: "Warning",
+  doubt: "Confirm",
   groupCount: "{count}",
   liveHint: "The tables are checked again as you type.",
   fixes: "Fixes",
@@ -150,6 +153,8 @@ const en: Strings = {
   sheetMissing: "A table's sheet cannot be found (it may have been deleted). Click Build tables to build it again.",
   syncFailed: "Excel did not answer: {reason}. Try again; if it keeps failing, close and reopen the pane.",
   missingTables: "Cannot find {tables}: their sheet may have been deleted. Build tables builds them again.",
+  missingCells:
+    "The row or column of {count} cells, such as {cells}, was deleted: they count as blank. Undo the deletion.",
   goToCell: "Go to cell",
   activeSheet: "This sheet",
   activeSheetHint:

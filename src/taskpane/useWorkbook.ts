@@ -10,9 +10,7 @@ import {
   selectAt,
   writeReportValues,
   downloadsBlocked,
-  readWorkbookFile,
   thisDocument,
-  type DocumentFileSource,
   savePrevious,
   selectCell,
   watchChanges,
@@ -22,9 +20,9 @@ import {
 } from "../excel";
 import type { Location, Recognised } from "../recognise/recognise";
 import type { Report } from "../report/types";
-import { checkReport, proposeFixes, summarize, type Finding, type Fix } from "../rules";
+import { checkReport, describeCell, proposeFixes, summarize, type Doubt, type Finding, type Fix } from "../rules";
 import { describeFailure } from "./errors";
-import { baseName, copyTables, DownloadBlockedError, saveFile } from "./deliver";
+import type { ExportHost, ExportKind } from "./export-actions";
 import { ADDIN_VERSION } from "../version";
 import { fill, type Strings } from "./strings";
 
@@ -40,13 +38,7 @@ export interface PastedCheck {
   readonly findings: readonly Finding[];
 }
 
-export type ExportKind = "copy" | "html" | "docx" | "submission" | "workbook";
-
-/** What the host offers for exports; tests and the demo page pass their own. */
-export interface ExportHost {
-  readonly fileSource: DocumentFileSource | undefined;
-  readonly downloadsBlocked: boolean;
-}
+export type { ExportHost, ExportKind } from "./export-actions";
 
 export interface PaneState {
   readonly phase: "starting" | "no-tables" | "ready";
@@ -55,6 +47,7 @@ export interface PaneState {
   readonly pasted?: PastedCheck;
   readonly read?: ReadResult;
   readonly findings: readonly Finding[];
+  readonly doubts?: readonly Doubt[];
   readonly previous?: Report;
   readonly busy: boolean;
   readonly notice?: Notice;
@@ -71,6 +64,15 @@ export interface BuildRequest {
  * touches Office.js. After the first check, edits on the tables' sheets trigger a re-check (debounced;
  * the add-in's own writes are ignored).
  */
+/** What of the tables could not be found (a deleted sheet, row or column), or undefined. */
+function missingText({ missingTables, missingCells, report }: ReadResult, strings: Strings): string | undefined {
+  if (missingTables.length > 0) {
+    return fill(strings.missingTables, { tables: missingTables.map((t) => strings.table[t]).join("、") });
+  }
+  const first = missingCells.length > 0 ? FORMATS[report.format].cellById.get(missingCells[0]) : undefined;
+  return first && fill(strings.missingCells, { cells: describeCell(first), count: missingCells.length });
+}
+
 export function useWorkbook(run: ExcelRunner, strings: Strings, recheckDelayMs = 400, exportHost?: ExportHost) {
   const [state, setState] = useState<PaneState>({ phase: "starting", findings: [], busy: false });
   const previous = useRef<Report | undefined>(undefined);
@@ -91,22 +93,16 @@ export function useWorkbook(run: ExcelRunner, strings: Strings, recheckDelayMs =
     try {
       const result = await recheck(run, previous.current);
       if (!result) {
-        update({ phase: "no-tables", read: undefined, findings: [] });
+        update({ phase: "no-tables", read: undefined, findings: [], doubts: [] });
         return;
       }
-      const missing = result.read.missingTables;
+      const missing = missingText(result.read, strings);
       update({
         phase: "ready",
         read: result.read,
         findings: result.findings,
-        ...(missing.length > 0
-          ? {
-              notice: {
-                intent: "warning",
-                text: fill(strings.missingTables, { tables: missing.map((t) => strings.table[t]).join("、") }),
-              },
-            }
-          : {}),
+        doubts: result.doubts,
+        ...(missing ? { notice: { intent: "warning", text: missing } } : {}),
       });
       await follow(Object.values(result.read.sheets));
     } catch (error) {
@@ -186,7 +182,7 @@ export function useWorkbook(run: ExcelRunner, strings: Strings, recheckDelayMs =
     clearMarks: () =>
       act(async () => {
         if (format) await clearHighlights(run, format);
-        update({ findings: [] });
+        update({ findings: [], doubts: [] });
         return { intent: "info", text: strings.cleared };
       }, false),
     fixes: (): Fix[] => {
@@ -220,58 +216,29 @@ export function useWorkbook(run: ExcelRunner, strings: Strings, recheckDelayMs =
         // Export runs the check first, on what the tables hold now.
         const result = await recheck(run, previous.current);
         if (!result) return undefined;
-        update({ read: result.read, findings: result.findings });
+        update({ read: result.read, findings: result.findings, doubts: result.doubts });
         const errors = result.findings.filter((finding) => finding.severity === "error").length;
         if (errors > 0 && !anyway) {
           update({ exportGate: { kind, errors } });
           return undefined;
         }
         const host = exportHost ?? { fileSource: thisDocument(), downloadsBlocked: downloadsBlocked() };
-        const report = result.read.report;
-        const base = baseName(report.agency, report.year);
-        try {
-          if (kind === "copy" || kind === "html") {
-            const html = await import(/* webpackChunkName: "export" */ "../export/html");
-            if (kind === "copy") {
-              await copyTables(html.reportToHtml(report), html.reportToText(report)).catch((error: Error) => {
-                throw new Error(fill(strings.copyFailed, { reason: error.message }));
-              });
-              return { intent: "success", text: strings.copied };
-            }
-            saveFile(html.reportToHtmlPage(report), `${base}.html`, "text/html;charset=utf-8", host.downloadsBlocked);
-            return { intent: "success", text: fill(strings.exported, { name: `${base}.html` }) };
-          }
-          if (kind === "docx") {
-            const { reportToDocx } = await import(/* webpackChunkName: "export-docx" */ "../export/docx");
-            const name = `${base}.docx`;
-            saveFile(
-              await reportToDocx(report),
-              name,
-              "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-              host.downloadsBlocked,
-            );
-            return { intent: "success", text: fill(strings.exported, { name }) };
-          }
-          const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-          if (kind === "submission") {
-            const { reportToSubmission } = await import(/* webpackChunkName: "export-xlsx" */ "../export/submission");
-            const name = `${base}-提交版.xlsx`;
-            const bytes = await reportToSubmission(report, {
-              previous: previous.current,
-              addinVersion: ADDIN_VERSION,
-              checkedAt: new Date(),
-            });
-            saveFile(bytes, name, xlsx, host.downloadsBlocked);
-            return { intent: "success", text: fill(strings.exported, { name }) };
-          }
-          if (!host.fileSource) return { intent: "warning", text: strings.fileUnavailable };
-          const bytes = await readWorkbookFile(host.fileSource).catch(() => undefined);
-          if (!bytes) return { intent: "warning", text: strings.fileUnavailable };
-          saveFile(bytes, `${base}.xlsx`, xlsx, host.downloadsBlocked);
-          return { intent: "success", text: fill(strings.exported, { name: `${base}.xlsx` }) };
-        } catch (error) {
-          if (error instanceof DownloadBlockedError) return { intent: "warning", text: strings.downloadBlocked };
-          throw error;
+        const { exportReport } = await import(/* webpackChunkName: "export-actions" */ "./export-actions");
+        const outcome = await exportReport(kind, result.read.report, host, {
+          previous: previous.current,
+          addinVersion: ADDIN_VERSION,
+        });
+        switch (outcome.done) {
+          case "copied":
+            return { intent: "success", text: strings.copied };
+          case "saved":
+            return { intent: "success", text: fill(strings.exported, { name: outcome.name }) };
+          case "copy-failed":
+            throw new Error(fill(strings.copyFailed, { reason: outcome.reason }));
+          case "download-blocked":
+            return { intent: "warning", text: strings.downloadBlocked };
+          case "file-unavailable":
+            return { intent: "warning", text: strings.fileUnavailable };
         }
       }, false),
     checkActiveSheet: () =>

@@ -1,10 +1,10 @@
 import { promises as fs } from "fs";
 import { Workbook } from "exceljs";
 import { readTables } from "../../src/excel";
-import { FORMATS } from "../../src/format";
+import { FORMATS, parseA1 } from "../../src/format";
 import { stringifyReport } from "../../src/report/json";
 import type { Report } from "../../src/report/types";
-import { checkReport, type Finding } from "../../src/rules";
+import { checkReport, findDoubts, type Finding } from "../../src/rules";
 import { writeTemplate } from "../../src/xlsx/template";
 import { SHEET_NAMES } from "../../src/excel/plan";
 import { cli } from "../support/cli";
@@ -29,6 +29,10 @@ interface Case {
   readonly entry: unknown;
   /** The finding on the cell: its rule and words of its message; "none" for a usable value. */
   readonly expect: { rule: "V1" | "B1"; message: RegExp } | "none";
+  /** A figure to confirm (not a finding): words of its message. */
+  readonly doubt?: RegExp;
+  /** The number format Excel gives the cell on this entry (a typed date gets a date format). */
+  readonly numberFormat?: string;
 }
 
 const where = /表三“一、本年新收政府信息公开申请数量”行“自然人”列|表二“行政事业性收费”的“本年收费金额（单位：万元）”/;
@@ -55,6 +59,21 @@ const CASES: Case[] = [
   { name: "a number beyond 2^53", cell: COUNT, entry: 1e16, expect: V1(/超出了能精确计算的范围/) },
   { name: "Chinese numerals", cell: COUNT, entry: "二十五", expect: V1(/是文本“二十五”/) },
   { name: "a date typed into a count", cell: COUNT, entry: "2023/5/1", expect: V1(/2023\/5\/1/) },
+  {
+    // What Excel makes of `2023/5/1` typed into a cell: the serial number 45047, shown as a date.
+    name: "a date Excel turned into a serial number with a date format",
+    cell: COUNT,
+    entry: 45047,
+    numberFormat: 'yyyy"年"m"月"d"日";@',
+    expect: V1(/文本“2023-05-01”/),
+  },
+  {
+    name: "a count with a custom number format (not a date)",
+    cell: COUNT,
+    entry: 25,
+    numberFormat: '0"件";[Red]-0"件"',
+    expect: "none",
+  },
   { name: "a percentage", cell: COUNT, entry: "5%", expect: V1(/5%/) },
   { name: "an Excel error #DIV/0!", cell: COUNT, entry: "=1/0", expect: V1(/#DIV\/0!/) },
   { name: "an Excel error #VALUE!", cell: COUNT, entry: '="a"+1', expect: V1(/#VALUE!/) },
@@ -78,6 +97,13 @@ const CASES: Case[] = [
     expect: V1(/本栏单位是万元.*应填 25\.1/),
   },
   { name: "an amount with 万元", cell: AMOUNT, entry: "3.5万元", expect: V1(/应填数字 3\.5/) },
+  {
+    name: "a bare amount in 元 where 万元 is asked (a figure to confirm)",
+    cell: AMOUNT,
+    entry: 2510000,
+    expect: "none",
+    doubt: /为 2510000，即 251 亿元.*若填的是元，应改为 251；请核对/,
+  },
   { name: "a negative amount", cell: AMOUNT, entry: -1.5, expect: V1(/金额不能为负/) },
   { name: "a fraction in an amount (allowed)", cell: AMOUNT, entry: 12.34, expect: "none" },
 ];
@@ -112,10 +138,17 @@ describe("bad input in a cell: the add-in and the command line say the same, nam
     typeReport(excel, zeroReport("2021"));
     const cell = FORMATS["2021"].cellById.get(c.cell)!;
     excel.type(SHEET_NAMES[cell.table], addressOf(cell), c.entry);
+    if (c.numberFormat) {
+      const { row, col } = parseA1(addressOf(cell));
+      excel.state.setFormat(excel.sheet(SHEET_NAMES[cell.table]), row, col, { numberFormat: c.numberFormat });
+    }
     const before = JSON.stringify(excel.snapshot());
     const read = await readTables(excel.run);
     const findings = checkReport(read!.report);
     expectFinding(findings, c);
+    const doubts = findDoubts(read!.report);
+    expect(doubts.map((doubt) => doubt.target)).toEqual(c.doubt ? [c.cell] : []);
+    if (c.doubt) expect(doubts[0].message).toMatch(c.doubt);
     expect(JSON.stringify(excel.snapshot())).toBe(before);
     // Nothing else is wrong but what the entry brings (its total's I1/S1 where the value cannot count).
     for (const finding of findings) expect([c.cell, TOTAL_ROW, "三:四:自然人", "三:四:总计"]).toContain(finding.target);
@@ -127,11 +160,13 @@ describe("bad input in a cell: the add-in and the command line say the same, nam
     const fromJson = await cli("check", json, "--json");
     expect(fromJson.code).toBe(findings.some((f) => f.severity === "error") ? 1 : 0);
     expect(JSON.parse(fromJson.stdout).findings).toEqual(JSON.parse(JSON.stringify(findings)));
+    expect(JSON.parse(fromJson.stdout).doubts).toEqual(doubts.length > 0 ? doubts : undefined);
 
     const xlsx = inTemporaryDirectory(`${CASES.indexOf(c)}.xlsx`);
     await fs.writeFile(xlsx, await writeTemplate({ format: "2021", agency: "某局", year: 2023, report }));
     const fromXlsx = await cli("check", xlsx, "--json");
     expectFinding(JSON.parse(fromXlsx.stdout).findings, c);
+    expect(JSON.parse(fromXlsx.stdout).doubts).toEqual(doubts.length > 0 ? doubts : undefined);
   });
 });
 

@@ -100,6 +100,9 @@ describe("the workbook's structure changed by staff (the add-in)", () => {
     excel.state.remove(excel.sheet(SHEET3), "row", 2 + row, 1);
     const { read, findings } = await checkUnchanged(excel);
     expect(read.report.tables["三"]?.["三.一"]).toBeUndefined();
+    expect(read.missingCells).toEqual(
+      FORMATS["2021"].tables["三"].cells.filter((cell) => cell.rowKey === "三.一").map((cell) => cell.id),
+    );
     expect(findings.find((f) => f.target === "三:三.一:自然人")?.message).toMatch(/（一）予以公开.*自然人/);
   });
 
@@ -108,6 +111,7 @@ describe("the workbook's structure changed by staff (the add-in)", () => {
     excel.state.deleteSheet(excel.sheet(SHEET3));
     const { read } = await checkUnchanged(excel);
     expect(read.missingTables).toEqual(["三"]);
+    expect(read.missingCells).toEqual([]);
     expect(read.report.tables["二"]).toBeDefined();
   });
 

@@ -116,6 +116,29 @@ describe("disclosure-report check", () => {
     expect((await cli("check", file)).stdout).toContain("注意 表二没有“规范性文件”这一行");
   });
 
+  it("asks to confirm an amount that looks typed in 元, in both outputs, without changing the exit status", async () => {
+    const fee = "二:行政事业性收费:本年收费金额";
+    const file = await tempFile("fee.json", JSON.stringify(withCells(zeroReport("2021"), { [fee]: 2510000 })));
+    const json = await cli("check", file, "--json");
+    expect(json.code).toBe(0);
+    const answer = JSON.parse(json.stdout);
+    expect(answer.summary).toEqual({ errors: 0, warnings: 0 });
+    expect(answer.doubts).toEqual([
+      expect.objectContaining({ kind: "yuan-in-wan-yuan", target: fee, actual: 2510000, suggested: 251 }),
+    ]);
+    const human = await cli("check", file);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(
+      /请核对：1 处\n {2}核对 表二“行政事业性收费”的“本年收费金额（单位：万元）”为 2510000，.*应改为 251；请核对/,
+    );
+    expect(human.stdout).toContain("结果：全部通过");
+    // Against last year's 251 万元 the figure is 10000 times as large: that is the reason given.
+    const lastYear = await tempFile("last.json", JSON.stringify(withCells(zeroReport("2021", 2022), { [fee]: 251 })));
+    expect(JSON.parse((await cli("check", file, "--previous", lastYear, "--json")).stdout).doubts[0].message).toMatch(
+      /是上年（251 万元）的 10000 倍/,
+    );
+  });
+
   it("checks several files with one line each, and a JSON array", async () => {
     const files = [HUAIAN, fixturePath("suqian-city-2023")];
     const { code, stdout } = await cli("check", ...files);

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { Workbook as XlsxWorkbook } from "exceljs";
-import { FORMATS } from "../../src/format";
+import { FORMATS, parseA1 } from "../../src/format";
 import { NAMES, SHEET_NAMES } from "../../src/excel/plan";
 import { App } from "../../src/taskpane/App";
 import type { ExportHost } from "../../src/taskpane/useWorkbook";
@@ -86,6 +86,29 @@ describe("the task pane", () => {
     fireEvent.click(await screen.findByRole("button", { name: /复议后起诉”的“结果维持”是文本“五”/ }));
     await waitFor(() => expect(excel.state.selection?.rect).toMatchObject({ row: 5, col: 10 }));
     expect(excel.state.activeSheetId).toBe(excel.sheet(SHEET_NAMES["四"]).id);
+  });
+
+  it("asks to confirm a fee amount that looks typed in 元, without counting it as an error or marking it", async () => {
+    const excel = await builtThroughThePane();
+    await fillZeros(excel);
+    const fee = FORMATS["2021"].cellById.get("二:行政事业性收费:本年收费金额")!;
+    const marked = marks(excel).length;
+    excel.type(SHEET_NAMES["二"], addressOf(fee), 2510000);
+    await settle(excel);
+    const doubts = await screen.findByRole("region", { name: /请核对/ });
+    const button = within(doubts).getByRole("button", {
+      name: /本年收费金额（单位：万元）”为 2510000.*应改为 251；请核对/,
+    });
+    // Still “all passed”: a figure to confirm is not a finding, and the sheet gets no mark for it.
+    expect(screen.getByText("全部通过：勾稽关系都成立，没有空白或非数字内容。")).toBeTruthy();
+    expect(marks(excel)).toHaveLength(marked);
+    fireEvent.click(button);
+    await waitFor(() => expect(excel.state.activeSheetId).toBe(excel.sheet(SHEET_NAMES["二"]).id));
+    expect(excel.state.selection?.rect).toMatchObject(parseA1(addressOf(fee)));
+
+    excel.type(SHEET_NAMES["二"], addressOf(fee), 251);
+    await settle(excel);
+    await waitFor(() => expect(screen.queryByRole("region", { name: /请核对/ })).toBeNull());
   });
 
   it("applies each kind of fix after saying what it will change, and only that", async () => {
@@ -182,6 +205,17 @@ describe("the task pane", () => {
     const excel = new ExcelEmulator();
     render(<App run={excel.run} host="excel" language="en" recheckDelayMs={5} />);
     expect(await screen.findByRole("button", { name: "Build tables" })).toBeTruthy();
+  });
+
+  it("says which cells lost their row when a row is deleted inside a table", async () => {
+    const excel = await builtThroughThePane();
+    const row = FORMATS["2021"].cellById.get("三:三.一:自然人")!;
+    excel.state.remove(excel.sheet(SHEET3), "row", parseA1(addressOf(row)).row, 1);
+    await settle(excel);
+    fireEvent.click(screen.getByRole("button", { name: "检查" }));
+    await screen.findByText(
+      "表三“（一）予以公开”行“自然人”列等 7 个单元格所在的行或列已被删除，检查时按空白计。请撤销对行列的删除。",
+    );
   });
 
   it("says what to do when a table's sheet is deleted, and goes on working", async () => {

@@ -9,8 +9,12 @@ export function describeCell(cell: ValueCell): string {
     : `${table}“${cell.rowName}”的“${cell.columnName}”`;
 }
 
+/** Most figures in messages are small counts: their text is made once, not per message. */
+const SMALL_COUNTS = Array.from({ length: 1024 }, (_, i) => String(i));
+
 /** A number as a message shows it: no float noise, no exponent for ordinary figures. */
 export function formatNumber(value: number): string {
+  if (value >>> 0 === value && value < SMALL_COUNTS.length) return SMALL_COUNTS[value];
   if (Number.isInteger(value)) return String(value);
   return String(Number(value.toFixed(6)));
 }

@@ -58,9 +58,8 @@ export function Findings({ strings, findings, doubts, read, onSelect }: Props) {
         group(
           table,
           strings.table[table],
-          findings
-            .filter((finding) => tableOf(finding) === table)
-            .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1)),
+          // checkReport already gives each table's errors before its warnings.
+          findings.filter((finding) => tableOf(finding) === table),
         ),
       )}
       {group("doubts", strings.doubt, doubts)}

@@ -2,7 +2,6 @@ import { Button, Caption1, Field, Input, Subtitle2 } from "@fluentui/react-compo
 import { useRef, useState } from "react";
 import { FORMATS, formatForYear, type FormatId } from "../format";
 import type { Report, ReportTables } from "../report/types";
-import { PreviousFileError, readPreviousFile } from "./previous-file";
 import { fill, type Strings } from "./strings";
 import type { Notice } from "./useWorkbook";
 
@@ -33,11 +32,13 @@ export function PreviousYear({ strings, year, previous, busy, onChange, onNotice
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
+    // Reading files loads on first use: most sessions never choose one.
+    const files = await import(/* webpackChunkName: "previous-file" */ "./previous-file");
     try {
-      onChange(await readPreviousFile(file));
+      onChange(await files.readPreviousFile(file));
     } catch (error) {
       const text =
-        error instanceof PreviousFileError && error.unrecognised
+        error instanceof files.PreviousFileError && error.unrecognised
           ? strings.previousUnrecognised
           : fill(strings.previousUnreadable, { file: file.name, reason: (error as Error).message });
       onNotice({ intent: "error", text });

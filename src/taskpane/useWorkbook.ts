@@ -173,6 +173,11 @@ export function useWorkbook(run: ExcelRunner, strings: Strings, recheckDelayMs =
       }),
     select: async (id: CellId) => {
       if (!format) return;
+      // A cell whose row or column was deleted has nowhere to go: say so rather than fail.
+      if (state.read?.missingCells.includes(id)) {
+        update({ notice: { intent: "warning", text: missingText(state.read, strings) as string } });
+        return;
+      }
       try {
         await selectCell(run, format, id);
       } catch (error) {

@@ -2,7 +2,7 @@ import type { CellId, ValueCell } from "../format";
 import type { CellValue } from "../report/types";
 import { describeCell, formatNumber } from "./describe";
 import { describeQuirks, readNumberText } from "./number-text";
-import { asksForWanYuan } from "./plausibility";
+import { asksForWanYuan, YUAN_PER_WAN_YUAN } from "./plausibility";
 import type { Finding, RuleId, Severity } from "./types";
 
 /** The sentence of a V1 or B1 finding, and what the cell should hold where that is plain. */
@@ -25,7 +25,7 @@ export function textJudgment(cell: ValueCell, text: string): CellJudgment {
   let value = reading.value;
   let advice = `应填数字 ${formatNumber(value)}`;
   if (reading.unit === "元" && asksForWanYuan(cell)) {
-    value = reading.value / 10000;
+    value = reading.value / YUAN_PER_WAN_YUAN;
     advice = `本栏单位是万元，${formatNumber(reading.value)} 元应填 ${formatNumber(value)}`;
   }
   return { expected: value, message: `${where}是文本“${text}”（${describeQuirks(reading)}），不是数字；${advice}` };

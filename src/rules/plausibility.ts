@@ -23,6 +23,8 @@ export interface Doubt {
   readonly message: string;
 }
 
+/** 1 万元 = 10,000 元; also 1 亿元 = 10,000 万元. */
+export const YUAN_PER_WAN_YUAN = 10_000;
 export const DOUBTFUL_WAN_YUAN = 1_000_000;
 export const DOUBTFUL_GROWTH = 1_000;
 const SMALLEST_DOUBTED_GROWTH = 10_000;
@@ -48,23 +50,17 @@ export function findDoubts(report: Report, previous?: Report): Doubt[] {
     if (!isAmount(value)) continue;
     const lastCell = lastYear?.get(cell.id);
     const last = lastCell && previous ? valueOf(previous, lastCell) : undefined;
-    const suggested = value / 10_000;
-    const advice = `本栏单位是万元，若填的是元，应改为 ${formatNumber(suggested)}；请核对`;
-    const where = `${describeCell(cell)}为 ${formatNumber(value)}`;
     let reason: string | undefined;
     if (isAmount(last) && value >= SMALLEST_DOUBTED_GROWTH && value / last >= DOUBTFUL_GROWTH) {
       reason = `是上年（${formatNumber(last)} 万元）的 ${formatNumber(Math.round(value / last))} 倍`;
     } else if (value >= DOUBTFUL_WAN_YUAN) {
-      reason = `即 ${formatNumber(Math.round(value / 10_000))} 亿元，大得少见`;
+      reason = `即 ${formatNumber(Math.round(value / YUAN_PER_WAN_YUAN))} 亿元，大得少见`;
     }
-    if (reason)
-      doubts.push({
-        kind: "yuan-in-wan-yuan",
-        target: cell.id,
-        actual: value,
-        suggested,
-        message: `${where}，${reason}；${advice}`,
-      });
+    if (!reason) continue;
+    const suggested = value / YUAN_PER_WAN_YUAN;
+    const advice = `本栏单位是万元，若填的是元，应改为 ${formatNumber(suggested)}；请核对`;
+    const message = `${describeCell(cell)}为 ${formatNumber(value)}，${reason}；${advice}`;
+    doubts.push({ kind: "yuan-in-wan-yuan", target: cell.id, actual: value, suggested, message });
   }
   return doubts;
 }

@@ -236,10 +236,11 @@ function compile(format: FormatModel, previous: FormatModel | undefined): Progra
     }
   }
   if (!valueRule || !blankRule) throw new Error("the rules lack V1 or B1");
+  const relations = perTable((id) => relationBlock([...errorRelations[id], ...warningRelations[id]]));
   const currentRows = rowReaders(format, 0, true);
   const usedPrevious = new Set<number>();
-  for (const relation of TABLE_IDS.flatMap((id) => [...errorRelations[id], ...warningRelations[id]])) {
-    for (const slot of relation.operandSlots) if (slot >= format.cells.length) usedPrevious.add(slot);
+  for (const id of TABLE_IDS) {
+    for (const slot of relations[id].operandSlots) if (slot >= format.cells.length) usedPrevious.add(slot);
   }
   const previousRows = previous ? onlySlots(rowReaders(previous, format.cells.length, false), usedPrevious) : [];
   const singleCells = format.cells.map((cell) => Object.freeze([cell.id]));
@@ -253,12 +254,12 @@ function compile(format: FormatModel, previous: FormatModel | undefined): Progra
     previousRows,
     loadCurrent: compileLoader(currentRows),
     loadPrevious: compileLoader(previousRows),
-    relations: perTable((id) => relationBlock([...errorRelations[id], ...warningRelations[id]])),
+    relations,
     cellsEnd: perTable((id) => {
       const cells = format.tables[id].cells;
       return cells[cells.length - 1].index + 1;
     }),
-    mostRelations: Math.max(...TABLE_IDS.map((id) => errorRelations[id].length + warningRelations[id].length)),
+    mostRelations: Math.max(...TABLE_IDS.map((id) => relations[id].targets.length)),
     singleCells,
     blankFindings: format.cells.map((cell) => blankFinding(cell, null)),
     placeholderFindings: format.cells.map(

@@ -1,34 +1,10 @@
-import { TABLE_IDS } from "../format";
 import type { CellValue, Report } from "../report/types";
 import { blankJudgment, cellFinding, numberJudgment, textJudgment } from "./cell-messages";
 import { formatNumber, formatValue } from "./describe";
-import { dropTextFailures, type Failures } from "./evaluate";
+import { dropTextFailures } from "./evaluate";
 import { programFor, type CompiledRelation, type Program } from "./compile";
-import { BLANK, emptySlots, NUMBER, PLACEHOLDER, TEXT, TEXTS, UNUSUAL, type Slots } from "./loader";
+import { BLANK, NUMBER, PLACEHOLDER, TEXT, TEXTS, UNUSUAL, type Slots } from "./loader";
 import type { Finding, Severity } from "./types";
-
-/** Reused between calls: checking is synchronous, so one scratch buffer per program is enough. */
-interface Scratch {
-  readonly slots: Slots;
-  readonly failures: Failures;
-}
-
-const scratches = new WeakMap<Program, Scratch>();
-
-function scratchFor(program: Program): Scratch {
-  let scratch = scratches.get(program);
-  if (!scratch) {
-    scratch = {
-      slots: emptySlots(program.slotCount),
-      failures: {
-        relations: new Int32Array(program.mostRelations),
-        expected: new Float64Array(program.mostRelations),
-      },
-    };
-    scratches.set(program, scratch);
-  }
-  return scratch;
-}
 
 /** What a slot holds, as the report has it. */
 function actualOf({ values, states, others }: Slots, slot: number): CellValue {
@@ -103,8 +79,7 @@ const SEVERITIES: readonly Severity[] = ["error", "warning"];
  */
 export function checkReport(report: Report, previous?: Report): Finding[] {
   const program = programFor(report.format, previous?.format);
-  const { slots, failures } = scratchFor(program);
-  slots.counts.fill(0);
+  const { slots, failures } = program.scratch;
   program.loadCurrent(report.tables, slots);
   if (previous) program.loadPrevious(previous.tables, slots);
   const withText = slots.counts[TEXTS] > 0;
@@ -113,11 +88,11 @@ export function checkReport(report: Report, previous?: Report): Finding[] {
 
   const findings: Finding[] = [];
   let first = 0;
-  for (const tableId of TABLE_IDS) {
-    const block = program.relations[tableId];
+  for (const table of program.tables) {
+    const block = table.relations;
     const evaluated = block.evaluate(slots.values, failures);
     const failed = withText ? dropTextFailures(block, states, failures, evaluated) : evaluated;
-    const end = program.cellsEnd[tableId];
+    const end = table.cellsEnd;
     let last = first;
     while (last < unusualCount && unusual[last] < end) last++;
     // One pass per severity rather than a list of warnings to append: most findings are blanks' B1.

@@ -12,8 +12,8 @@ import {
 import { blankJudgment, cellFinding } from "./cell-messages";
 import { describeCell } from "./describe";
 import { AMOUNT_TOLERANCE, PLACEHOLDERS, RULES, type LinearRule, type RelativeCell, type SumRule } from "./definitions";
-import { compileEvaluator, type Evaluator, type RelationArrays } from "./evaluate";
-import { compileLoader, type Loader, type RowReader } from "./loader";
+import { compileEvaluator, type Evaluator, type Failures, type RelationArrays } from "./evaluate";
+import { compileLoader, emptySlots, type Loader, type RowReader, type Slots } from "./loader";
 import type { Finding, RuleId, Severity } from "./types";
 
 /**
@@ -55,10 +55,10 @@ export interface Program {
   readonly loadPrevious: Loader;
   /** Per table, in table order: its relations (errors' rules first) flattened for one tight loop. */
   readonly relations: Readonly<Record<TableId, RelationBlock>>;
-  /** Per table: the end of its cells' slots (cells are numbered table by table). */
-  readonly cellsEnd: Readonly<Record<TableId, number>>;
-  /** The most relations any table has: the size of the checker's failure buffers. */
-  readonly mostRelations: number;
+  /** The same blocks in table order, each with the end of its table's slots: what the checker walks. */
+  readonly tables: readonly TableProgram[];
+  /** The checker's working memory, reused: checking is synchronous, one report at a time. */
+  readonly scratch: Scratch;
   /** Per cell (by index): `[cell.id]`, frozen, the `cells` of its V1/B1 findings. */
   readonly singleCells: readonly (readonly CellId[])[];
   /**
@@ -73,6 +73,17 @@ export interface Program {
 }
 
 type RuleAndSeverity = { readonly id: RuleId; readonly severity: Severity };
+
+export interface TableProgram {
+  readonly relations: RelationBlock;
+  /** The end of the table's cells' slots (cells are numbered table by table). */
+  readonly cellsEnd: number;
+}
+
+export interface Scratch {
+  readonly slots: Slots;
+  readonly failures: Failures;
+}
 
 /** The relations of one table, flattened for one tight loop (evaluate.ts), and evaluated. */
 export interface RelationBlock extends RelationArrays {
@@ -103,7 +114,7 @@ function relationBlock(list: readonly CompiledRelation[]): RelationBlock {
 const LIST_ALL_UP_TO = 6;
 
 /** Readers in ascending slot order, so that the loader lists unusual slots in order. */
-function rowReaders(format: FormatModel, offset: number, judged: boolean): RowReader[] {
+function rowReaders(format: FormatModel, offset: number): RowReader[] {
   const readers: RowReader[] = [];
   let next = offset;
   for (const table of Object.values(format.tables)) {
@@ -117,7 +128,6 @@ function rowReaders(format: FormatModel, offset: number, judged: boolean): RowRe
         columnKeys: cells.map((cell) => cell.columnKey),
         slots,
         fractions: Uint8Array.from(cells, (cell) => (cell.kind === "amount" ? 1 : 0)),
-        judged,
       });
     }
   }
@@ -237,29 +247,34 @@ function compile(format: FormatModel, previous: FormatModel | undefined): Progra
   }
   if (!valueRule || !blankRule) throw new Error("the rules lack V1 or B1");
   const relations = perTable((id) => relationBlock([...errorRelations[id], ...warningRelations[id]]));
-  const currentRows = rowReaders(format, 0, true);
+  const currentRows = rowReaders(format, 0);
   const usedPrevious = new Set<number>();
   for (const id of TABLE_IDS) {
     for (const slot of relations[id].operandSlots) if (slot >= format.cells.length) usedPrevious.add(slot);
   }
-  const previousRows = previous ? onlySlots(rowReaders(previous, format.cells.length, false), usedPrevious) : [];
+  const previousRows = previous ? onlySlots(rowReaders(previous, format.cells.length), usedPrevious) : [];
+  const slotCount = format.cells.length + (previous?.cells.length ?? 0);
+  const mostRelations = Math.max(...TABLE_IDS.map((id) => relations[id].targets.length));
   const singleCells = format.cells.map((cell) => Object.freeze([cell.id]));
   const blankFinding = (cell: ValueCell, text: string | null): Finding =>
     Object.freeze(cellFinding(blankRule as RuleAndSeverity, singleCells[cell.index], blankJudgment(cell, text), text));
   return {
     format,
     previous,
-    slotCount: format.cells.length + (previous?.cells.length ?? 0),
+    slotCount,
     currentRows,
     previousRows,
-    loadCurrent: compileLoader(currentRows),
-    loadPrevious: compileLoader(previousRows),
+    loadCurrent: compileLoader(currentRows, true),
+    loadPrevious: compileLoader(previousRows, false),
     relations,
-    cellsEnd: perTable((id) => {
+    tables: TABLE_IDS.map((id) => {
       const cells = format.tables[id].cells;
-      return cells[cells.length - 1].index + 1;
+      return { relations: relations[id], cellsEnd: cells[cells.length - 1].index + 1 };
     }),
-    mostRelations: Math.max(...TABLE_IDS.map((id) => relations[id].targets.length)),
+    scratch: {
+      slots: emptySlots(slotCount),
+      failures: { relations: new Int32Array(mostRelations), expected: new Float64Array(mostRelations) },
+    },
     singleCells,
     blankFindings: format.cells.map((cell) => blankFinding(cell, null)),
     placeholderFindings: format.cells.map(

@@ -53,11 +53,13 @@ export interface RowReader {
   readonly slots: Int32Array;
   /** Per column: 1 where the cell may hold fractions (an amount). */
   readonly fractions: Uint8Array;
-  /** This year's cells, which are judged one by one; last year's only enter the relations. */
-  readonly judged: boolean;
 }
 
-/** Fills the slots of `readers` from `tables` and adds to `counts`; the caller zeroes `counts` first. */
+/**
+ * Fills the slots of its readers from `tables`. This year's loader (`judged`: its cells are judged one
+ * by one) lists `unusual` and counts texts afresh; last year's, whose cells only enter the relations,
+ * then adds its texts to `counts[TEXTS]`.
+ */
 export type Loader = (tables: ReportTables | undefined, slots: Slots) => void;
 
 /** The state of a value that is not a number. */
@@ -73,13 +75,13 @@ export function isPlainFigure(value: number, fractionAllowed: boolean): boolean 
   return value >= 0 && value <= Number.MAX_SAFE_INTEGER && (fractionAllowed || Math.floor(value) === value);
 }
 
-export function genericLoader(readers: readonly RowReader[]): Loader {
+export function genericLoader(readers: readonly RowReader[], judged: boolean): Loader {
   return (tables, { values, states, others, unusual, counts }) => {
-    let unusualCount = counts[UNUSUAL];
+    let unusualCount = 0;
     let texts = 0;
     for (const reader of readers) {
       const row = tables?.[reader.table as keyof ReportTables]?.[reader.rowKey];
-      const { columnKeys, slots, fractions, judged } = reader;
+      const { columnKeys, slots, fractions } = reader;
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i];
         const value: unknown = row == null ? undefined : row[columnKeys[i]];
@@ -97,64 +99,119 @@ export function genericLoader(readers: readonly RowReader[]): Loader {
         }
       }
     }
-    counts[UNUSUAL] = unusualCount;
-    counts[TEXTS] += texts;
+    if (judged) {
+      counts[UNUSUAL] = unusualCount;
+      counts[TEXTS] = texts;
+    } else {
+      counts[TEXTS] += texts;
+    }
   };
 }
 
-function generatedSource(readers: readonly RowReader[]): string {
-  const lines = ["let table, row, value, state, u = counts[0], t = 0;"];
+/**
+ * This year's cell that is neither a figure the generated loader's one test settles nor blank: noted,
+ * unless it is a plain figure after all. Out of line, so that the loader's code stays small. Returns
+ * the new length of `unusual`.
+ */
+function noteUncommon(slots: Slots, value: unknown, slot: number, listed: number, fractionAllowed: boolean): number {
+  if (typeof value === "number") {
+    slots.values[slot] = value;
+    if (isPlainFigure(value, fractionAllowed)) return listed;
+  } else {
+    const state = stateOfOther(value);
+    slots.values[slot] = 0;
+    slots.states[slot] = state;
+    slots.others[slot] = value;
+    if (state === TEXT) slots.counts[TEXTS]++;
+  }
+  slots.unusual[listed] = slot;
+  return listed + 1;
+}
+
+/**
+ * This year's cells: a plain figure costs one test and one store. Its state is not written: the loader
+ * first returns the slots the last load listed to NUMBER, and only those can hold another state.
+ */
+function judgedCellSource(slot: number, key: string, fractionAllowed: boolean): string {
+  // `(value >>> 0) === value` holds exactly for whole numbers 0 … 2^32 − 1, nearly every count.
+  const settled = fractionAllowed ? `value >= 0 && value <= ${Number.MAX_SAFE_INTEGER}` : "(value >>> 0) === value";
+  return [
+    `value = row[${JSON.stringify(key)}];`,
+    `if (typeof value === "number" && (${settled})) values[${slot}] = value;`,
+    // Blank cells are common (a whole table left empty): they are handled here, not in a call.
+    `else if (value == null) { values[${slot}] = 0; states[${slot}] = ${BLANK}; others[${slot}] = null; unusual[u++] = ${slot}; }`,
+    `else u = noteUncommon(slots, value, ${slot}, u, ${fractionAllowed});`,
+  ].join("\n");
+}
+
+/** Last year's cells (the few the cross-year rules read): every state written, nothing listed. */
+function previousCellSource(slot: number, key: string): string {
+  return [
+    `value = row[${JSON.stringify(key)}];`,
+    `if (typeof value === "number") { values[${slot}] = value; states[${slot}] = ${NUMBER}; }`,
+    `else { state = stateOfOther(value); values[${slot}] = 0; states[${slot}] = state; others[${slot}] = value ?? null; if (state === ${TEXT}) counts[${TEXTS}]++; }`,
+  ].join("\n");
+}
+
+function generatedSource(readers: readonly RowReader[], judged: boolean): string {
+  const lines = ["let table, row, value, state, u = counts[" + UNUSUAL + "];"];
+  if (judged) lines.push(`while (u > 0) states[unusual[--u]] = ${NUMBER};`, `counts[${TEXTS}] = 0;`);
+  // A missing table or row reads as an empty one: testing `row == null` at every cell instead makes
+  // each cell's value one of two kinds and the whole pass a third slower.
+  lines.push("tables = tables ?? EMPTY;");
   let table: string | undefined;
   for (const reader of readers) {
     if (reader.table !== table) {
       table = reader.table;
-      lines.push(`table = tables == null ? undefined : tables[${JSON.stringify(table)}];`);
+      lines.push(`table = tables[${JSON.stringify(table)}] ?? EMPTY;`);
     }
-    lines.push(`row = table == null ? undefined : table[${JSON.stringify(reader.rowKey)}];`);
+    lines.push(`row = table[${JSON.stringify(reader.rowKey)}] ?? EMPTY;`);
     reader.columnKeys.forEach((key, i) => {
       const slot = reader.slots[i];
-      // `(value >>> 0) === value` holds exactly for whole numbers 0 … 2^32 − 1: one test settles nearly every count.
-      const plain =
-        reader.fractions[i] === 1
-          ? `value >= 0 && value <= ${Number.MAX_SAFE_INTEGER}`
-          : `(value >>> 0) === value || (value >= 0 && value <= ${Number.MAX_SAFE_INTEGER} && Math.floor(value) === value)`;
-      const noteNumber = reader.judged ? ` if (!(${plain})) unusual[u++] = ${slot};` : "";
-      const noteOther = reader.judged ? ` unusual[u++] = ${slot};` : "";
-      lines.push(
-        `value = row == null ? undefined : row[${JSON.stringify(key)}];`,
-        `if (typeof value === "number") { values[${slot}] = value; states[${slot}] = ${NUMBER};${noteNumber} }`,
-        // Blank cells are common (a whole table left empty): they skip the call, which a function this
-        // long does not get inlined.
-        `else if (value == null) { values[${slot}] = 0; states[${slot}] = ${BLANK}; others[${slot}] = null;${noteOther} }`,
-        `else { state = stateOfOther(value); values[${slot}] = 0; states[${slot}] = state; others[${slot}] = value; if (state === ${TEXT}) t++;${noteOther} }`,
-      );
+      lines.push(judged ? judgedCellSource(slot, key, reader.fractions[i] === 1) : previousCellSource(slot, key));
     });
   }
-  lines.push(`counts[${UNUSUAL}] = u;`, `counts[${TEXTS}] += t;`);
+  if (judged) lines.push(`counts[${UNUSUAL}] = u;`);
   return lines.join("\n");
 }
 
 type GeneratedLoader = (
   tables: ReportTables | undefined,
+  slots: Slots,
   values: Float64Array,
   states: Uint8Array,
   others: unknown[],
   unusual: Int32Array,
   counts: Int32Array,
-  stateOf: typeof stateOfOther,
+  helpers: { stateOfOther: typeof stateOfOther; noteUncommon: typeof noteUncommon; EMPTY: object },
 ) => void;
 
-/** The generated loader, or undefined where the runtime forbids generating code. */
-export function generatedLoader(readers: readonly RowReader[]): Loader | undefined {
+/** What the generated loader reads in place of a missing table or row. */
+const EMPTY = Object.freeze({});
+
+/**
+ * The generated loader, or undefined where the runtime forbids generating code. This year's expects
+ * `slots` as its own last call left them (or fresh): it relies on their `unusual` list.
+ */
+export function generatedLoader(readers: readonly RowReader[], judged: boolean): Loader | undefined {
   const compiled = generatedFunction<GeneratedLoader>(
-    ["tables", "values", "states", "others", "unusual", "counts", "stateOfOther"],
-    generatedSource(readers),
+    ["tables", "slots", "values", "states", "others", "unusual", "counts", "helpers"],
+    "const { stateOfOther, noteUncommon, EMPTY } = helpers;\n" + generatedSource(readers, judged),
   );
   if (!compiled) return undefined;
-  return (tables, { values, states, others, unusual, counts }) =>
-    compiled(tables, values, states, others, unusual, counts, stateOfOther);
+  const helpers = { stateOfOther, noteUncommon, EMPTY };
+  return (tables, slots) => {
+    try {
+      compiled(tables, slots, slots.values, slots.states, slots.others, slots.unusual, slots.counts, helpers);
+    } catch (error) {
+      // Only a getter or proxy in the report could throw; the next call must not trust these slots.
+      slots.states.fill(NUMBER);
+      slots.counts.fill(0);
+      throw error;
+    }
+  };
 }
 
-export function compileLoader(readers: readonly RowReader[]): Loader {
-  return (generatingCode() ? generatedLoader(readers) : undefined) ?? genericLoader(readers);
+export function compileLoader(readers: readonly RowReader[], judged: boolean): Loader {
+  return (generatingCode() ? generatedLoader(readers, judged) : undefined) ?? genericLoader(readers, judged);
 }

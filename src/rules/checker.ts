@@ -3,7 +3,7 @@ import { blankJudgment, cellFinding, numberJudgment, textJudgment } from "./cell
 import { formatNumber, formatValue } from "./describe";
 import { dropTextFailures } from "./evaluate";
 import { programFor, type CompiledRelation, type Program } from "./compile";
-import { BLANK, NUMBER, PLACEHOLDER, TEXT, TEXTS, UNUSUAL, type Slots } from "./loader";
+import { BLANK, BLANKS, DOUBTFUL, NUMBER, TEXTS, type Slots } from "./loader";
 import type { Finding, Severity } from "./types";
 
 /** What a slot holds, as the report has it. */
@@ -83,18 +83,22 @@ export function checkReport(report: Report, previous?: Report): Finding[] {
   program.loadCurrent(report.tables, slots);
   if (previous) program.loadPrevious(previous.tables, slots);
   const withText = slots.counts[TEXTS] > 0;
-  const { unusual, states } = slots;
-  const unusualCount = slots.counts[UNUSUAL];
+  const { blanks, doubtful, states } = slots;
+  const blankCount = slots.counts[BLANKS];
+  const doubtfulCount = slots.counts[DOUBTFUL];
 
   const findings: Finding[] = [];
-  let first = 0;
+  let firstBlank = 0;
+  let firstDoubtful = 0;
   for (const table of program.tables) {
     const block = table.relations;
     const evaluated = block.evaluate(slots.values, failures);
     const failed = withText ? dropTextFailures(block, states, failures, evaluated) : evaluated;
     const end = table.cellsEnd;
-    let last = first;
-    while (last < unusualCount && unusual[last] < end) last++;
+    let lastBlank = firstBlank;
+    while (lastBlank < blankCount && blanks[lastBlank] < end) lastBlank++;
+    let lastDoubtful = firstDoubtful;
+    while (lastDoubtful < doubtfulCount && doubtful[lastDoubtful] < end) lastDoubtful++;
     // One pass per severity rather than a list of warnings to append: most findings are blanks' B1.
     for (const severity of SEVERITIES) {
       for (let k = 0; k < failed; k++) {
@@ -102,21 +106,17 @@ export function checkReport(report: Report, previous?: Report): Finding[] {
         if (relation.severity === severity) findings.push(relationFinding(relation, failures.expected[k], slots));
       }
       if (program.valueRule.severity === severity) {
-        for (let i = first; i < last; i++) {
-          const state = states[unusual[i]];
-          if (state !== NUMBER && state !== TEXT) continue;
-          const finding = judgeValue(program, slots, unusual[i]);
+        for (let i = firstDoubtful; i < lastDoubtful; i++) {
+          const finding = judgeValue(program, slots, doubtful[i]);
           if (finding) findings.push(finding);
         }
       }
       if (program.blankRule.severity === severity) {
-        for (let i = first; i < last; i++) {
-          const state = states[unusual[i]];
-          if (state === BLANK || state === PLACEHOLDER) findings.push(judgeBlank(program, slots, unusual[i]));
-        }
+        for (let i = firstBlank; i < lastBlank; i++) findings.push(judgeBlank(program, slots, blanks[i]));
       }
     }
-    first = last;
+    firstBlank = lastBlank;
+    firstDoubtful = lastDoubtful;
   }
   return findings;
 }

@@ -18,20 +18,23 @@ export const PLACEHOLDER = 2;
 /** Text that is not a usable number (or a value of another type): relations involving it are not evaluated. */
 export const TEXT = 3;
 
-/** `counts[UNUSUAL]`: how many slots `unusual` lists; `counts[TEXTS]`: how many slots of both years are TEXT. */
-export const UNUSUAL = 0;
-export const TEXTS = 1;
+/** `counts[BLANKS]`, `counts[DOUBTFUL]`: how many slots each list holds; `counts[TEXTS]`: slots of both years that are TEXT. */
+export const BLANKS = 0;
+export const DOUBTFUL = 1;
+export const TEXTS = 2;
 
 export interface Slots {
   readonly values: Float64Array;
   readonly states: Uint8Array;
   /** What a slot that is not a number holds, as found (null for a missing key); stale for number slots. */
   readonly others: unknown[];
+  /** This year's slots that are BLANK or PLACEHOLDER: B1's cells. Ascending, `counts[BLANKS]` of them. */
+  readonly blanks: Int32Array;
   /**
-   * This year's slots that are not a plain figure (a whole number ≥ 0, or an amount ≥ 0, within 2^53):
-   * the only cells the V1 and B1 judgments need to look at. Ascending, `counts[UNUSUAL]` of them.
+   * This year's other slots that are not a plain figure (a whole number ≥ 0, or an amount ≥ 0, within
+   * 2^53): the only cells V1 needs to look at. Ascending, `counts[DOUBTFUL]` of them.
    */
-  readonly unusual: Int32Array;
+  readonly doubtful: Int32Array;
   readonly counts: Int32Array;
 }
 
@@ -40,8 +43,9 @@ export function emptySlots(size: number): Slots {
     values: new Float64Array(size),
     states: new Uint8Array(size),
     others: new Array<unknown>(size).fill(null),
-    unusual: new Int32Array(size),
-    counts: new Int32Array(2),
+    blanks: new Int32Array(size),
+    doubtful: new Int32Array(size),
+    counts: new Int32Array(3),
   };
 }
 
@@ -57,7 +61,7 @@ export interface RowReader {
 
 /**
  * Fills the slots of its readers from `tables`. This year's loader (`judged`: its cells are judged one
- * by one) lists `unusual` and counts texts afresh; last year's, whose cells only enter the relations,
+ * by one) makes its lists and counts texts afresh; last year's, whose cells only enter the relations,
  * then adds its texts to `counts[TEXTS]`.
  */
 export type Loader = (tables: ReportTables | undefined, slots: Slots) => void;
@@ -70,14 +74,15 @@ export function stateOfOther(value: unknown): number {
   return trimmed === "" ? BLANK : PLACEHOLDERS.has(trimmed) ? PLACEHOLDER : TEXT;
 }
 
-/** A figure no cell judgment would flag; anything else is noted as unusual. */
+/** A figure no cell judgment would flag; any other number is doubtful. */
 export function isPlainFigure(value: number, fractionAllowed: boolean): boolean {
   return value >= 0 && value <= Number.MAX_SAFE_INTEGER && (fractionAllowed || Math.floor(value) === value);
 }
 
 export function genericLoader(readers: readonly RowReader[], judged: boolean): Loader {
-  return (tables, { values, states, others, unusual, counts }) => {
-    let unusualCount = 0;
+  return (tables, { values, states, others, blanks, doubtful, counts }) => {
+    let blankCount = 0;
+    let doubtfulCount = 0;
     let texts = 0;
     for (const reader of readers) {
       const row = tables?.[reader.table as keyof ReportTables]?.[reader.rowKey];
@@ -88,19 +93,22 @@ export function genericLoader(readers: readonly RowReader[], judged: boolean): L
         if (typeof value === "number") {
           values[slot] = value;
           states[slot] = NUMBER;
-          if (judged && !isPlainFigure(value, fractions[i] === 1)) unusual[unusualCount++] = slot;
+          if (judged && !isPlainFigure(value, fractions[i] === 1)) doubtful[doubtfulCount++] = slot;
         } else {
           const state = stateOfOther(value);
           values[slot] = 0;
           states[slot] = state;
           others[slot] = value ?? null;
           if (state === TEXT) texts++;
-          if (judged) unusual[unusualCount++] = slot;
+          if (!judged) continue;
+          if (state === TEXT) doubtful[doubtfulCount++] = slot;
+          else blanks[blankCount++] = slot;
         }
       }
     }
     if (judged) {
-      counts[UNUSUAL] = unusualCount;
+      counts[BLANKS] = blankCount;
+      counts[DOUBTFUL] = doubtfulCount;
       counts[TEXTS] = texts;
     } else {
       counts[TEXTS] += texts;
@@ -109,28 +117,39 @@ export function genericLoader(readers: readonly RowReader[], judged: boolean): L
 }
 
 /**
- * This year's cell that is neither a figure the generated loader's one test settles nor blank: noted,
+ * This year's cell that is neither a figure the generated loader's one test settles nor empty: listed,
  * unless it is a plain figure after all. Out of line, so that the loader's code stays small. Returns
- * the new length of `unusual`.
+ * the new length of `blanks` (the loader keeps it in a local; the rarer `doubtful` count is in `counts`).
  */
-function noteUncommon(slots: Slots, value: unknown, slot: number, listed: number, fractionAllowed: boolean): number {
+function noteUncommon(
+  slots: Slots,
+  value: unknown,
+  slot: number,
+  blankCount: number,
+  fractionAllowed: boolean,
+): number {
+  const { states, counts } = slots;
   if (typeof value === "number") {
     slots.values[slot] = value;
-    if (isPlainFigure(value, fractionAllowed)) return listed;
-  } else {
-    const state = stateOfOther(value);
-    slots.values[slot] = 0;
-    slots.states[slot] = state;
-    slots.others[slot] = value;
-    if (state === TEXT) slots.counts[TEXTS]++;
+    if (!isPlainFigure(value, fractionAllowed)) slots.doubtful[counts[DOUBTFUL]++] = slot;
+    return blankCount;
   }
-  slots.unusual[listed] = slot;
-  return listed + 1;
+  const state = stateOfOther(value);
+  slots.values[slot] = 0;
+  states[slot] = state;
+  slots.others[slot] = value;
+  if (state !== TEXT) {
+    slots.blanks[blankCount] = slot;
+    return blankCount + 1;
+  }
+  counts[TEXTS]++;
+  slots.doubtful[counts[DOUBTFUL]++] = slot;
+  return blankCount;
 }
 
 /**
  * This year's cells: a plain figure costs one test and one store. Its state is not written: the loader
- * first returns the slots the last load listed to NUMBER, and only those can hold another state.
+ * first returns the slots its last call listed to NUMBER, and only those can hold another state.
  */
 function judgedCellSource(slot: number, key: string, fractionAllowed: boolean): string {
   // `(value >>> 0) === value` holds exactly for whole numbers 0 … 2^32 − 1, nearly every count.
@@ -138,9 +157,9 @@ function judgedCellSource(slot: number, key: string, fractionAllowed: boolean): 
   return [
     `value = row[${JSON.stringify(key)}];`,
     `if (typeof value === "number" && (${settled})) values[${slot}] = value;`,
-    // Blank cells are common (a whole table left empty): they are handled here, not in a call.
-    `else if (value == null) { values[${slot}] = 0; states[${slot}] = ${BLANK}; others[${slot}] = null; unusual[u++] = ${slot}; }`,
-    `else u = noteUncommon(slots, value, ${slot}, u, ${fractionAllowed});`,
+    // Empty cells are common (a whole table left empty): they are handled here, not in a call.
+    `else if (value == null) { values[${slot}] = 0; states[${slot}] = ${BLANK}; others[${slot}] = null; blanks[b++] = ${slot}; }`,
+    `else b = noteUncommon(slots, value, ${slot}, b, ${fractionAllowed});`,
   ].join("\n");
 }
 
@@ -154,8 +173,15 @@ function previousCellSource(slot: number, key: string): string {
 }
 
 function generatedSource(readers: readonly RowReader[], judged: boolean): string {
-  const lines = ["let table, row, value, state, u = counts[" + UNUSUAL + "];"];
-  if (judged) lines.push(`while (u > 0) states[unusual[--u]] = ${NUMBER};`, `counts[${TEXTS}] = 0;`);
+  const lines = ["let table, row, value, state, b = counts[" + BLANKS + "], d = counts[" + DOUBTFUL + "];"];
+  if (judged) {
+    lines.push(
+      `while (b > 0) states[blanks[--b]] = ${NUMBER};`,
+      `while (d > 0) states[doubtful[--d]] = ${NUMBER};`,
+      `counts[${DOUBTFUL}] = 0;`,
+      `counts[${TEXTS}] = 0;`,
+    );
+  }
   // A missing table or row reads as an empty one: testing `row == null` at every cell instead makes
   // each cell's value one of two kinds and the whole pass a third slower.
   lines.push("tables = tables ?? EMPTY;");
@@ -171,7 +197,7 @@ function generatedSource(readers: readonly RowReader[], judged: boolean): string
       lines.push(judged ? judgedCellSource(slot, key, reader.fractions[i] === 1) : previousCellSource(slot, key));
     });
   }
-  if (judged) lines.push(`counts[${UNUSUAL}] = u;`);
+  if (judged) lines.push(`counts[${BLANKS}] = b;`);
   return lines.join("\n");
 }
 
@@ -181,7 +207,8 @@ type GeneratedLoader = (
   values: Float64Array,
   states: Uint8Array,
   others: unknown[],
-  unusual: Int32Array,
+  blanks: Int32Array,
+  doubtful: Int32Array,
   counts: Int32Array,
   helpers: { stateOfOther: typeof stateOfOther; noteUncommon: typeof noteUncommon; EMPTY: object },
 ) => void;
@@ -191,18 +218,19 @@ const EMPTY = Object.freeze({});
 
 /**
  * The generated loader, or undefined where the runtime forbids generating code. This year's expects
- * `slots` as its own last call left them (or fresh): it relies on their `unusual` list.
+ * `slots` as its own last call left them (or fresh): it relies on their lists.
  */
 export function generatedLoader(readers: readonly RowReader[], judged: boolean): Loader | undefined {
   const compiled = generatedFunction<GeneratedLoader>(
-    ["tables", "slots", "values", "states", "others", "unusual", "counts", "helpers"],
+    ["tables", "slots", "values", "states", "others", "blanks", "doubtful", "counts", "helpers"],
     "const { stateOfOther, noteUncommon, EMPTY } = helpers;\n" + generatedSource(readers, judged),
   );
   if (!compiled) return undefined;
   const helpers = { stateOfOther, noteUncommon, EMPTY };
   return (tables, slots) => {
     try {
-      compiled(tables, slots, slots.values, slots.states, slots.others, slots.unusual, slots.counts, helpers);
+      const { values, states, others, blanks, doubtful, counts } = slots;
+      compiled(tables, slots, values, states, others, blanks, doubtful, counts, helpers);
     } catch (error) {
       // Only a getter or proxy in the report could throw; the next call must not trust these slots.
       slots.states.fill(NUMBER);

@@ -134,8 +134,8 @@ describe("the generated loader", () => {
   });
 
   it("gives, on slots a previous report left behind, what it gives on fresh slots", () => {
-    // This year's generated loader writes no state for a plain figure: it relies on resetting the slots
-    // its last call listed. Each report is loaded after every other one, both orders.
+    // This year's generated loader writes no state for a plain figure: nothing of the last report may
+    // survive into the next. Each report is loaded after every other one, both orders.
     const sequence = reports.filter(([, report]) => report.format === "2021").map(([, report]) => report);
     const program = programFor("2021", "2021");
     const reused = emptySlots(program.slotCount);

@@ -3,12 +3,13 @@ import { blankJudgment, cellFinding, numberJudgment, textJudgment } from "./cell
 import { formatNumber, formatValue } from "./describe";
 import { dropTextFailures } from "./evaluate";
 import { programFor, type CompiledRelation, type Program } from "./compile";
-import { BLANK, BLANKS, DOUBTFUL, NUMBER, TEXTS, type Slots } from "./loader";
+import { ABSENT, BLANK, BLANKS, DOUBTFUL, NUMBER, TEXTS, type Slots } from "./loader";
 import type { Finding, Severity } from "./types";
 
 /** What a slot holds, as the report has it. */
 function actualOf({ values, states, others }: Slots, slot: number): CellValue {
-  return states[slot] === NUMBER ? values[slot] : (others[slot] as CellValue);
+  const state = states[slot];
+  return state === NUMBER ? values[slot] : state === ABSENT ? null : (others[slot] as CellValue);
 }
 
 function relationFinding(relation: CompiledRelation, expected: number, slots: Slots): Finding {
@@ -57,15 +58,15 @@ function judgeValue(program: Program, slots: Slots, slot: number): Finding | und
 
 /** The B1 finding of a blank or placeholder slot: shared where the cell holds exactly null or a placeholder. */
 function judgeBlank(program: Program, slots: Slots, slot: number): Finding {
-  const actual = slots.others[slot] as CellValue;
-  if (actual === null) return program.blankFindings[slot];
-  if (slots.states[slot] === BLANK) return { ...program.blankFindings[slot], actual };
-  const text = actual as string;
+  const state = slots.states[slot];
+  if (state === ABSENT) return program.blankFindings[slot];
+  const text = slots.others[slot] as string;
+  if (state === BLANK) return { ...program.blankFindings[slot], actual: text };
   const shared = program.placeholderFindings[slot].get(text);
   return (
     shared ?? {
       ...program.blankFindings[slot],
-      actual,
+      actual: text,
       message: blankJudgment(program.format.cells[slot], text).message,
     }
   );

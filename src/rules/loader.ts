@@ -13,10 +13,13 @@ import { generatedFunction, generatingCode } from "./generate";
 
 /** How a slot's value enters the relations. */
 export const NUMBER = 0;
+/** Text that is empty or only spaces. */
 export const BLANK = 1;
 export const PLACEHOLDER = 2;
 /** Text that is not a usable number (or a value of another type): relations involving it are not evaluated. */
 export const TEXT = 3;
+/** Nothing: null, or no such key. Told apart from BLANK so that the loader need not store the value. */
+export const ABSENT = 4;
 
 /** `counts[BLANKS]`, `counts[DOUBTFUL]`: how many slots each list holds; `counts[TEXTS]`: slots of both years that are TEXT. */
 export const BLANKS = 0;
@@ -26,9 +29,9 @@ export const TEXTS = 2;
 export interface Slots {
   readonly values: Float64Array;
   readonly states: Uint8Array;
-  /** What a slot that is not a number holds, as found (null for a missing key); stale for number slots. */
+  /** What a BLANK, PLACEHOLDER or TEXT slot holds, as found; stale for the other slots. */
   readonly others: unknown[];
-  /** This year's slots that are BLANK or PLACEHOLDER: B1's cells. Ascending, `counts[BLANKS]` of them. */
+  /** This year's slots that are ABSENT, BLANK or PLACEHOLDER: B1's cells. Ascending, `counts[BLANKS]` of them. */
   readonly blanks: Int32Array;
   /**
    * This year's other slots that are not a plain figure (a whole number ≥ 0, or an amount ≥ 0, within
@@ -68,7 +71,7 @@ export type Loader = (tables: ReportTables | undefined, slots: Slots) => void;
 
 /** The state of a value that is not a number. */
 export function stateOfOther(value: unknown): number {
-  if (value == null) return BLANK;
+  if (value == null) return ABSENT;
   if (typeof value !== "string") return TEXT;
   const trimmed = value.trim();
   return trimmed === "" ? BLANK : PLACEHOLDERS.has(trimmed) ? PLACEHOLDER : TEXT;
@@ -98,7 +101,7 @@ export function genericLoader(readers: readonly RowReader[], judged: boolean): L
           const state = stateOfOther(value);
           values[slot] = 0;
           states[slot] = state;
-          others[slot] = value ?? null;
+          others[slot] = value;
           if (state === TEXT) texts++;
           if (!judged) continue;
           if (state === TEXT) doubtful[doubtfulCount++] = slot;
@@ -155,7 +158,7 @@ function judgedCellSource(slot: number, key: string, fractionAllowed: boolean): 
     `value = row[${JSON.stringify(key)}];`,
     `if (typeof value === "number" && (${settled})) values[${slot}] = value;`,
     // Empty cells are common (a whole table left empty): they are handled here, not in a call.
-    `else if (value == null) { values[${slot}] = 0; states[${slot}] = ${BLANK}; others[${slot}] = null; blanks[b++] = ${slot}; }`,
+    `else if (value == null) { values[${slot}] = 0; states[${slot}] = ${ABSENT}; blanks[b++] = ${slot}; }`,
     `else b = noteUncommon(slots, value, ${slot}, b, ${fractionAllowed});`,
   ].join("\n");
 }
@@ -165,7 +168,7 @@ function previousCellSource(slot: number, key: string): string {
   return [
     `value = row[${JSON.stringify(key)}];`,
     `if (typeof value === "number") { values[${slot}] = value; states[${slot}] = ${NUMBER}; }`,
-    `else { state = stateOfOther(value); values[${slot}] = 0; states[${slot}] = state; others[${slot}] = value ?? null; if (state === ${TEXT}) counts[${TEXTS}]++; }`,
+    `else { state = stateOfOther(value); values[${slot}] = 0; states[${slot}] = state; others[${slot}] = value; if (state === ${TEXT}) counts[${TEXTS}]++; }`,
   ].join("\n");
 }
 
@@ -183,14 +186,14 @@ function generatedSource(readers: readonly RowReader[], judged: boolean): string
   }
   // A missing table or row reads as an empty one: testing `row == null` at every cell instead makes
   // each cell's value one of two kinds and the whole pass a third slower.
-  lines.push("tables = tables ?? EMPTY;");
+  lines.push("tables = tables ?? NO_ROW;");
   let table: string | undefined;
   for (const reader of readers) {
     if (reader.table !== table) {
       table = reader.table;
-      lines.push(`table = tables[${JSON.stringify(table)}] ?? EMPTY;`);
+      lines.push(`table = tables[${JSON.stringify(table)}] ?? NO_ROW;`);
     }
-    lines.push(`row = table[${JSON.stringify(reader.rowKey)}] ?? EMPTY;`);
+    lines.push(`row = table[${JSON.stringify(reader.rowKey)}] ?? NO_ROW;`);
     reader.columnKeys.forEach((key, i) => {
       const slot = reader.slots[i];
       lines.push(judged ? judgedCellSource(slot, key, reader.fractions[i] === 1) : previousCellSource(slot, key));
@@ -209,11 +212,11 @@ type GeneratedLoader = (
   blanks: Int32Array,
   doubtful: Int32Array,
   counts: Int32Array,
-  helpers: { stateOfOther: typeof stateOfOther; noteUncommon: typeof noteUncommon; EMPTY: object },
+  helpers: { stateOfOther: typeof stateOfOther; noteUncommon: typeof noteUncommon; NO_ROW: object },
 ) => void;
 
 /** What the generated loader reads in place of a missing table or row. */
-const EMPTY = Object.freeze({});
+const NO_ROW = Object.freeze({});
 
 /**
  * The generated loader, or undefined where the runtime forbids generating code.
@@ -221,10 +224,10 @@ const EMPTY = Object.freeze({});
 export function generatedLoader(readers: readonly RowReader[], judged: boolean): Loader | undefined {
   const compiled = generatedFunction<GeneratedLoader>(
     ["tables", "slots", "values", "states", "others", "blanks", "doubtful", "counts", "helpers"],
-    "const { stateOfOther, noteUncommon, EMPTY } = helpers;\n" + generatedSource(readers, judged),
+    "const { stateOfOther, noteUncommon, NO_ROW } = helpers;\n" + generatedSource(readers, judged),
   );
   if (!compiled) return undefined;
-  const helpers = { stateOfOther, noteUncommon, EMPTY };
+  const helpers = { stateOfOther, noteUncommon, NO_ROW };
   return (tables, slots) => {
     const { values, states, others, blanks, doubtful, counts } = slots;
     compiled(tables, slots, values, states, others, blanks, doubtful, counts, helpers);

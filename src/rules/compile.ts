@@ -229,6 +229,18 @@ function compileLinear(rule: LinearRule, format: FormatModel, previous: FormatMo
   return compiled;
 }
 
+/**
+ * This year's loader depends on the format alone: one per format, shared by its programs with and
+ * without last year's, so that checking with and without last year's runs (and warms) the same code.
+ */
+const currentLoaders = new Map<FormatId, Loader>();
+
+function currentLoader(format: FormatModel, rows: readonly RowReader[]): Loader {
+  let loader = currentLoaders.get(format.id);
+  if (!loader) currentLoaders.set(format.id, (loader = compileLoader(rows, true)));
+  return loader;
+}
+
 function compile(format: FormatModel, previous: FormatModel | undefined): Program {
   const errorRelations = perTable((): CompiledRelation[] => []);
   const warningRelations = perTable((): CompiledRelation[] => []);
@@ -264,7 +276,7 @@ function compile(format: FormatModel, previous: FormatModel | undefined): Progra
     slotCount,
     currentRows,
     previousRows,
-    loadCurrent: compileLoader(currentRows, true),
+    loadCurrent: currentLoader(format, currentRows),
     loadPrevious: compileLoader(previousRows, false),
     relations,
     tables: TABLE_IDS.map((id) => {

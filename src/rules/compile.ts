@@ -113,7 +113,7 @@ function relationBlock(list: readonly CompiledRelation[]): RelationBlock {
 
 const LIST_ALL_UP_TO = 6;
 
-/** Readers in ascending slot order, so that the loader lists unusual slots in order. */
+/** Readers in ascending slot order, so that the loader lists blank and doubtful slots in order. */
 function rowReaders(format: FormatModel, offset: number): RowReader[] {
   const readers: RowReader[] = [];
   let next = offset;

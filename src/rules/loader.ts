@@ -218,9 +218,7 @@ type GeneratedLoader = (
 /** What the generated loader reads in place of a missing table or row. */
 const NO_ROW = Object.freeze({});
 
-/**
- * The generated loader, or undefined where the runtime forbids generating code.
- */
+/** The generated loader, or undefined where the runtime forbids generating code. */
 export function generatedLoader(readers: readonly RowReader[], judged: boolean): Loader | undefined {
   const compiled = generatedFunction<GeneratedLoader>(
     ["tables", "slots", "values", "states", "others", "blanks", "doubtful", "counts", "helpers"],

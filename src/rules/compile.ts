@@ -88,7 +88,7 @@ export interface Scratch {
 /** The relations of one table, flattened for one tight loop (evaluate.ts), and evaluated. */
 export interface RelationBlock extends RelationArrays {
   readonly list: readonly CompiledRelation[];
-  /** Evaluates the block, text read as 0: the checker then drops the failures that involve text (dropTextFailures). */
+  /** Evaluates the block, text read as 0; the checker then drops the failures that involve text. */
   readonly evaluate: Evaluator;
 }
 
